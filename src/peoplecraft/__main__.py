@@ -1,0 +1,3 @@
+from peoplecraft.cli.main import run
+
+run()

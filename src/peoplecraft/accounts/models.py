@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """A Peoplecraft user. ``role`` decides what they may see beyond their own data."""
+
+    class Role(models.TextChoices):
+        LEARNER = "learner", _("Learner")
+        MENTOR = "mentor", _("Mentor")
+        ADMIN = "admin", _("Administrator")
+
+    role = models.CharField(max_length=16, choices=Role.choices, default=Role.LEARNER)
+    is_owner = models.BooleanField(
+        default=False, help_text=_("The person this installation was set up for (first run).")
+    )
+
+
+class SignInToken(models.Model):
+    """A one-time sign-in link. Only the SHA-256 of the token is stored."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="sign_in_tokens")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"sign-in link for {self.user} (expires {self.expires_at:%Y-%m-%d %H:%M})"

@@ -1,0 +1,66 @@
+"""Writes for accounts: the owner account and one-time sign-in links."""
+
+from __future__ import annotations
+
+import getpass
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from peoplecraft.accounts.models import SignInToken, User
+from peoplecraft.accounts.tokens import token_hash
+
+
+def owner_ensure() -> User:
+    """Return the installation's owner, creating it on first run (no password: sign-in links)."""
+    with transaction.atomic():
+        owner = User.objects.filter(is_owner=True).order_by("pk").first()
+        if owner is not None:
+            return owner
+        username = _default_username()
+        owner = User(username=username, is_owner=True, role=User.Role.ADMIN, is_staff=True, is_superuser=True)
+        owner.set_unusable_password()
+        owner.save()
+        return owner
+
+
+def _default_username() -> str:
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):
+        name = ""
+    name = "".join(ch for ch in name if ch.isalnum() or ch in "@.+-_")[:150]
+    return name or "owner"
+
+
+def sign_in_link_create(*, user: User, minutes: int | None = None) -> str:
+    """Create a one-time sign-in token for ``user`` and return the raw token (shown once)."""
+    raw = secrets.token_urlsafe(32)
+    lifetime = timedelta(minutes=minutes or settings.SIGN_IN_LINK_MINUTES)
+    SignInToken.objects.create(user=user, token_hash=token_hash(raw), expires_at=timezone.now() + lifetime)
+    return raw
+
+
+def sign_in_token_consume(*, raw_token: str) -> User | None:
+    """Spend a sign-in token: return its user once, or ``None`` if unknown, used or expired."""
+    now = timezone.now()
+    with transaction.atomic():
+        updated = SignInToken.objects.filter(
+            token_hash=token_hash(raw_token), used_at__isnull=True, expires_at__gt=now
+        ).update(used_at=now)
+        if updated != 1:
+            return None
+        token = SignInToken.objects.select_related("user").get(token_hash=token_hash(raw_token))
+    return token.user if token.user.is_active else None
+
+
+def user_set_password(*, user: User, password: str) -> None:
+    """Set a password (validated by the configured validators) so the user can sign in without a link."""
+    from django.contrib.auth.password_validation import validate_password
+
+    validate_password(password, user)
+    user.set_password(password)
+    user.save(update_fields=["password"])

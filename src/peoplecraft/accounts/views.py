@@ -1,0 +1,43 @@
+"""Sign-in, sign-out and one-time sign-in links. Thin: the services do the work."""
+
+from __future__ import annotations
+
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
+from django.views.decorators.http import require_http_methods
+
+from peoplecraft.accounts import selectors, services
+from peoplecraft.accounts.forms import SignInForm
+
+
+@method_decorator(login_not_required, name="dispatch")
+class SignInView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = SignInForm
+    redirect_authenticated_user = True
+
+
+class SignOutView(auth_views.LogoutView):
+    template_name = "accounts/logged_out.html"
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def sign_in_link(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows a confirm button; POST spends the token.
+
+    Spending the token on GET would let link previews and prefetchers burn it.
+    """
+    if request.method == "GET":
+        if not selectors.sign_in_token_is_valid(raw_token=token):
+            return render(request, "accounts/link_invalid.html", status=410)
+        return render(request, "accounts/link_confirm.html")
+    user = services.sign_in_token_consume(raw_token=token)
+    if user is None:
+        return render(request, "accounts/link_invalid.html", status=410)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    return redirect("/")

@@ -1,0 +1,37 @@
+"""``peoplecraft account …``: sign-in links and passwords for the owner."""
+
+from __future__ import annotations
+
+import typer
+
+from peoplecraft.cli import context
+
+app = typer.Typer(help="Sign-in links and passwords.", no_args_is_help=True)
+
+
+@app.command("link")
+def link(
+    base_url: str = typer.Option("http://127.0.0.1:8000", help="Address the server is reached at."),
+) -> None:
+    """Print a new one-time sign-in link for the owner."""
+    owner = context.owner()
+    from peoplecraft.accounts.services import sign_in_link_create
+
+    token = sign_in_link_create(user=owner)
+    typer.echo(f"{base_url.rstrip('/')}/accounts/sign-in/link/{token}/")
+
+
+@app.command("password")
+def password() -> None:
+    """Set a password for the owner, to sign in without a link (asked twice, never echoed)."""
+    owner = context.owner()
+    from django.core.exceptions import ValidationError
+
+    from peoplecraft.accounts.services import user_set_password
+
+    secret = typer.prompt("New password", hide_input=True, confirmation_prompt=True)
+    try:
+        user_set_password(user=owner, password=secret)
+    except ValidationError as error:
+        context.fail(" ".join(error.messages))
+    typer.echo(f"Password set for {owner.get_username()}.")

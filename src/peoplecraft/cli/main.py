@@ -1,0 +1,23 @@
+"""The ``peoplecraft`` entry point: one Typer app with a sub-app per noun."""
+
+from __future__ import annotations
+
+import typer
+
+from peoplecraft.cli import account, guide, serve
+
+app = typer.Typer(
+    name="peoplecraft",
+    help="Peoplecraft: get better at working with people. Your skill map, in sync with your notes.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+app.add_typer(guide.app, name="guide")
+app.add_typer(account.app, name="account")
+app.command(name="serve")(serve.serve)
+
+
+def run() -> None:
+    app()

@@ -1,0 +1,24 @@
+"""Printing helpers: one JSON document on stdout for ``--format json``, Rich tables otherwise."""
+
+from __future__ import annotations
+
+import enum
+import json
+import sys
+from typing import Any
+
+
+class OutputFormat(enum.StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+def print_json(document: Any) -> None:
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def console():
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)

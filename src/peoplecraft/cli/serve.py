@@ -1,0 +1,66 @@
+"""``peoplecraft serve``: bootstrap, print the sign-in link, run granian (a production server)."""
+
+from __future__ import annotations
+
+import errno
+import os
+import socket
+
+import typer
+
+from peoplecraft.cli import context
+
+
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to bind; 0.0.0.0 for a team server."),
+    port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
+    workers: int = typer.Option(1, min=1, max=64, help="Worker processes."),
+) -> None:
+    """Run Peoplecraft and print a one-time sign-in link (first run sets everything up)."""
+    _check_port_free(host, port)
+    owner = context.owner()
+    from django.conf import settings
+
+    from peoplecraft.accounts.services import sign_in_link_create
+
+    base_url = settings.BASE_URL or f"http://{_display_host(host)}:{port}"
+    token = sign_in_link_create(user=owner)
+    typer.echo(f"Peoplecraft is running at {base_url}/")
+    typer.echo(f"Open this one-time sign-in link: {base_url}/accounts/sign-in/link/{token}/", err=False)
+    typer.echo(f"Data directory: {settings.HOME}")
+    _run_granian(host, port, workers)
+
+
+def _display_host(host: str) -> str:
+    if host in ("0.0.0.0", "::", ""):  # noqa: S104 - only choosing what to print
+        return "127.0.0.1"
+    return f"[{host}]" if ":" in host else host
+
+
+def _check_port_free(host: str, port: int) -> None:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            reason = "is already in use" if error.errno == errno.EADDRINUSE else f"cannot be used ({error.strerror})"
+            context.fail(f"{host}:{port} {reason}; choose another with --port", code=context.EXIT_FAILURE)
+
+
+def _run_granian(host: str, port: int, workers: int) -> None:
+    import sys
+
+    from granian import Granian
+    from granian.constants import Interfaces
+
+    sys.stdout.flush()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "peoplecraft.config.settings")
+    Granian(
+        target="peoplecraft.config.wsgi:application",
+        address=host,
+        port=port,
+        workers=workers,
+        interface=Interfaces.WSGI,
+        log_access=False,
+    ).serve()

@@ -1,0 +1,196 @@
+"""Peoplecraft settings: one module, configured by ``PEOPLECRAFT_*`` variables and ``DATABASE_URL``.
+
+Every variable is listed in ``.env.example``; ``docs/deploy.md`` explains the team set-up.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import dj_database_url
+from csp.constants import NONE, SELF
+
+from peoplecraft.core.env import env_bool, env_int, env_list, env_str
+from peoplecraft.core.paths import DATABASE_FILE, data_dir, secret_key
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+HOME = data_dir()
+
+SECRET_KEY = env_str("PEOPLECRAFT_SECRET_KEY", "") or secret_key(HOME)
+DEBUG = env_bool("PEOPLECRAFT_DEBUG", False)
+ALLOWED_HOSTS = env_list("PEOPLECRAFT_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env_list("PEOPLECRAFT_CSRF_TRUSTED_ORIGINS", [])
+# The address printed in sign-in links and e-mails (scheme://host:port, no trailing slash).
+BASE_URL = env_str("PEOPLECRAFT_BASE_URL", "").rstrip("/")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "csp",
+    "django_htmx",
+    "template_partials",
+    "axes",
+    "peoplecraft.core",
+    "peoplecraft.accounts",
+    "peoplecraft.skillmap",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "peoplecraft.core.middleware.PrivateCacheMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "peoplecraft.config.urls"
+WSGI_APPLICATION = "peoplecraft.config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "peoplecraft.core.context_processors.navigation",
+            ],
+        },
+    },
+]
+
+# --- Database: SQLite in the data directory unless DATABASE_URL says otherwise -------------
+_SQLITE_INIT = ";".join(
+    [
+        "PRAGMA journal_mode=WAL",
+        "PRAGMA synchronous=NORMAL",
+        "PRAGMA foreign_keys=ON",
+        "PRAGMA busy_timeout=5000",
+    ]
+)
+if env_str("DATABASE_URL", ""):
+    DATABASES = {"default": dj_database_url.config(conn_max_age=60, conn_health_checks=True)}
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": HOME / DATABASE_FILE,
+            # IMMEDIATE takes the write lock at BEGIN, so concurrent writers wait on the
+            # busy timeout instead of failing with "database is locked" mid-transaction.
+            "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 5, "init_command": _SQLITE_INIT},
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Accounts and sign-in -------------------------------------------------------------------
+AUTH_USER_MODEL = "accounts.User"
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "/"
+SIGN_IN_LINK_MINUTES = env_int("PEOPLECRAFT_SIGN_IN_LINK_MINUTES", 60 * 24)
+
+# Throttle per (username, address) pair: an attacker elsewhere cannot lock the owner out.
+AXES_FAILURE_LIMIT = env_int("PEOPLECRAFT_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("PEOPLECRAFT_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_IPWARE_PROXY_COUNT = env_int("PEOPLECRAFT_PROXY_COUNT", 0)
+AXES_VERBOSE = False
+
+# --- Security headers -----------------------------------------------------------------------
+HTTPS = env_bool("PEOPLECRAFT_HTTPS", False)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# HSTS is always configured; Django sends it on HTTPS responses only (browsers ignore it on HTTP).
+SECURE_HSTS_SECONDS = env_int("PEOPLECRAFT_HSTS_SECONDS", 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env_bool("PEOPLECRAFT_HSTS_PRELOAD", True)
+if HTTPS:
+    SECURE_SSL_REDIRECT = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+
+# --- Static files (vendored, served by WhiteNoise) -------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = env_str("PEOPLECRAFT_STATIC_ROOT", "") or None  # only for collectstatic deployments
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+
+# --- E-mail: console locally, SMTP when PEOPLECRAFT_EMAIL_HOST is set ----------------------
+EMAIL_HOST = env_str("PEOPLECRAFT_EMAIL_HOST", "")
+EMAIL_BACKEND = env_str(
+    "PEOPLECRAFT_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = env_int("PEOPLECRAFT_EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("PEOPLECRAFT_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("PEOPLECRAFT_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("PEOPLECRAFT_EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = env_str("PEOPLECRAFT_EMAIL_FROM", "Peoplecraft <peoplecraft@localhost>")
+
+# --- Internationalisation ---------------------------------------------------------------
+LANGUAGE_CODE = "en"
+TIME_ZONE = env_str("PEOPLECRAFT_TIME_ZONE", "UTC")
+USE_I18N = True
+USE_TZ = True
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("PEOPLECRAFT_LOG_LEVEL", "WARNING")},
+}

@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from peoplecraft.core import views as core_views
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="skillmap:map", permanent=False), name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("accounts/", include("peoplecraft.accounts.urls")),
+    path("skills/", include("peoplecraft.skillmap.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "peoplecraft.core.views.bad_request"
+handler403 = "peoplecraft.core.views.permission_denied"
+handler404 = "peoplecraft.core.views.page_not_found"
+handler500 = "peoplecraft.core.views.server_error"

@@ -1,0 +1,136 @@
+"""Every read of the skill map that a view, command or other app needs (prefetched)."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from peoplecraft.core.ownership import get_owned_or_404
+from peoplecraft.skillmap.models import Area, Guide, Skill, SkillStatus, SkillStatusChange
+
+
+class GuideNotFound(LookupError):
+    """No guide matches; ``candidates`` lists the user's guides."""
+
+    def __init__(self, message: str, candidates: list[str]) -> None:
+        super().__init__(message)
+        self.candidates = candidates
+
+
+class SkillNotFound(LookupError):
+    """No single skill matches a name; ``candidates`` lists the near matches."""
+
+    def __init__(self, message: str, candidates: list[str]) -> None:
+        super().__init__(message)
+        self.candidates = candidates
+
+
+def guide_list(*, owner) -> QuerySet[Guide]:
+    return Guide.objects.filter(owner=owner).annotate(
+        skill_count=Count("areas__skills", filter=Q(areas__skills__archived_at=None, areas__archived_at=None))
+    )
+
+
+def guide_active(*, owner) -> Guide | None:
+    return Guide.objects.filter(owner=owner, is_active=True).first()
+
+
+def guide_get(*, owner, name: str | None = None) -> Guide:
+    """The active guide, or the one whose slug or title matches ``name`` (case-insensitive)."""
+    guides = list(Guide.objects.filter(owner=owner))
+    if name is None:
+        active = next((guide for guide in guides if guide.is_active), None)
+        if active is None:
+            raise GuideNotFound("No guide yet: import one with 'peoplecraft guide import PATH'.", [])
+        return active
+    wanted = name.casefold()
+    matches = [g for g in guides if wanted in (g.slug.casefold(), g.title.casefold())]
+    if len(matches) == 1:
+        return matches[0]
+    names = [g.slug for g in guides]
+    problem = "matches several guides" if matches else "matches no guide"
+    raise GuideNotFound(f"'{name}' {problem}.", [g.slug for g in matches] or names)
+
+
+@dataclass(frozen=True)
+class AreaProgress:
+    area: Area
+    skills: list[Skill]
+
+    @property
+    def done(self) -> int:
+        return sum(1 for skill in self.skills if skill.status == SkillStatus.DONE)
+
+    @property
+    def total(self) -> int:
+        return len(self.skills)
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+def skill_map_get(*, guide: Guide) -> list[AreaProgress]:
+    """Live areas of ``guide`` with their live skills, in note order, in two queries."""
+    live_skills = Prefetch("skills", queryset=Skill.objects.filter(archived_at=None).order_by("position"))
+    areas = guide.areas.filter(archived_at=None).prefetch_related(live_skills)
+    return [AreaProgress(area=area, skills=list(area.skills.all())) for area in areas]
+
+
+def area_get(*, owner, area_id: int) -> AreaProgress:
+    area = get_owned_or_404(
+        Area.objects.select_related("guide").filter(archived_at=None), owner, owner_field="guide__owner", pk=area_id
+    )
+    return AreaProgress(area=area, skills=list(area.skills.filter(archived_at=None).order_by("position")))
+
+
+def skill_get(*, owner, skill_id: int) -> Skill:
+    return get_owned_or_404(
+        Skill.objects.select_related("area__guide"), owner, owner_field="area__guide__owner", pk=skill_id
+    )
+
+
+def skill_history(*, skill: Skill) -> QuerySet[SkillStatusChange]:
+    return skill.status_changes.order_by("-changed_at", "-pk")
+
+
+def skill_find(*, guide: Guide, name: str) -> Skill:
+    """Find one live skill by name, case-insensitively: exact match first, then substring."""
+    skills = list(Skill.objects.filter(area__guide=guide, archived_at=None, area__archived_at=None).select_related("area"))
+    wanted = name.strip().casefold()
+    exact = [skill for skill in skills if skill.name.casefold() == wanted]
+    matches = exact or [skill for skill in skills if wanted in skill.name.casefold()]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        names = [f"{s.name} (area {s.area.number or s.area.title})" for s in matches]
+        raise SkillNotFound(f"'{name}' matches {len(matches)} skills.", names)
+    close = _close_names(wanted, [skill.name for skill in skills])
+    raise SkillNotFound(f"No skill named '{name}' in '{guide.title}'.", close)
+
+
+def _close_names(wanted: str, names: list[str]) -> list[str]:
+    lowered = {name.casefold(): name for name in names}
+    return [lowered[n] for n in difflib.get_close_matches(wanted, list(lowered), n=5, cutoff=0.5)]
+
+
+def guide_summary(*, guide: Guide) -> dict:
+    """The JSON document of ``peoplecraft guide show``."""
+    return {
+        "title": guide.title,
+        "source": guide.source_path or None,
+        "areas": [
+            {
+                "number": progress.area.number,
+                "title": progress.area.title,
+                "done": progress.done,
+                "total": progress.total,
+                "skills": [
+                    {"name": s.name, "description": s.description, "status": s.status} for s in progress.skills
+                ],
+            }
+            for progress in skill_map_get(guide=guide)
+        ],
+    }

@@ -1,0 +1,123 @@
+"""Skill map pages. Thin: sync and status changes go through services, reads through selectors."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from peoplecraft.core.ownership import get_owned_or_404
+from peoplecraft.skillmap import selectors, services
+from peoplecraft.skillmap.forms import GuideImportForm, SkillStatusForm
+from peoplecraft.skillmap.models import Guide, StatusSource
+
+
+def _sync_quietly(request: HttpRequest, guide: Guide) -> None:
+    """Pick up external edits of the note; a broken note is reported, the page still shows."""
+    try:
+        report = services.guide_sync(guide=guide)
+    except services.GuideError as error:
+        messages.error(request, _("The note could not be read, so the map shows the last synced state: %s") % error)
+        return
+    if report.changed:
+        changed = ", ".join(name for name, _old, _new in report.status_changes)
+        summary = _("Read changes from the note")
+        details = [part for part in (changed, *report.added) if part]
+        messages.info(request, f"{summary}: {', '.join(details)}." if details else f"{summary}.")
+
+
+@require_GET
+def skill_map(request: HttpRequest) -> HttpResponse:
+    return _render_map(request, wanted_slug=request.GET.get("guide"), import_form=GuideImportForm())
+
+
+def _render_map(request: HttpRequest, *, wanted_slug: str | None, import_form: GuideImportForm, status: int = 200) -> HttpResponse:
+    guides = list(selectors.guide_list(owner=request.user))
+    guide = next((g for g in guides if g.slug == wanted_slug), None) or next((g for g in guides if g.is_active), None)
+    if guide is not None:
+        _sync_quietly(request, guide)
+    context = {
+        "guide": guide,
+        "guides": guides,
+        "areas": selectors.skill_map_get(guide=guide) if guide else [],
+        "method_steps": list(guide.method_steps.all()) if guide else [],
+        "import_form": import_form,
+    }
+    return render(request, "skillmap/map.html", context, status=status)
+
+
+@require_GET
+def area_detail(request: HttpRequest, area_id: int) -> HttpResponse:
+    progress = selectors.area_get(owner=request.user, area_id=area_id)
+    _sync_quietly(request, progress.area.guide)
+    progress = selectors.area_get(owner=request.user, area_id=area_id)
+    return render(request, "skillmap/area.html", {"progress": progress, "area": progress.area})
+
+
+@require_GET
+def skill_detail(request: HttpRequest, skill_id: int) -> HttpResponse:
+    skill = selectors.skill_get(owner=request.user, skill_id=skill_id)
+    _sync_quietly(request, skill.area.guide)
+    skill = selectors.skill_get(owner=request.user, skill_id=skill_id)
+    context = {"skill": skill, "history": selectors.skill_history(skill=skill)}
+    return render(request, "skillmap/skill.html", context)
+
+
+@require_POST
+def skill_status(request: HttpRequest, skill_id: int) -> HttpResponse:
+    skill = selectors.skill_get(owner=request.user, skill_id=skill_id)
+    form = SkillStatusForm(request.POST)
+    error, status = None, 200
+    if not form.is_valid():
+        error, status = _("Choose to do, in focus or done."), 400
+    else:
+        try:
+            skill = services.skill_mark(
+                skill=skill,
+                status=form.cleaned_data["status"],
+                expected_status=form.cleaned_data["expected"] or None,
+                source=StatusSource.WEB,
+            )
+        except services.SkillConflict as conflict:
+            error, status = str(conflict), 409
+        except services.GuideError as problem:
+            error, status = str(problem), 400
+        skill = selectors.skill_get(owner=request.user, skill_id=skill_id)
+    if request.htmx:
+        progress = selectors.area_get(owner=request.user, area_id=skill.area_id)
+        context = {"skill": skill, "error": error, "progress": progress}
+        return render(request, "skillmap/area.html#status-response", context, status=status)
+    if error:
+        messages.error(request, error)
+    next_url = request.POST.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        return redirect(next_url)
+    return redirect("skillmap:area", skill.area_id)
+
+
+@require_POST
+def guide_activate(request: HttpRequest, guide_id: int) -> HttpResponse:
+    guide = get_owned_or_404(Guide, request.user, pk=guide_id)
+    services.guide_activate(guide=guide)
+    messages.success(request, _("“%s” is now your active guide.") % guide.title)
+    return redirect("skillmap:map")
+
+
+@require_POST
+def guide_import(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_owner:
+        # Reading a path on the server is for the person who owns the machine, not team members.
+        raise Http404
+    form = GuideImportForm(request.POST)
+    if form.is_valid():
+        try:
+            guide = services.guide_import(owner=request.user, path=form.cleaned_data["path"])
+        except services.GuideError as error:
+            form.add_error("path", str(error))
+        else:
+            messages.success(request, _("Imported “%s”; it is now your active guide.") % guide.title)
+            return redirect("skillmap:map")
+    return _render_map(request, wanted_slug=None, import_form=form, status=400)

@@ -1,0 +1,53 @@
+"""The CLI as a shell: every command documented, and a fresh data directory just works."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import click
+import typer
+
+from peoplecraft.cli.main import app
+
+
+def _commands(group: click.Group, prefix: str = ""):
+    for name, command in group.commands.items():
+        yield f"{prefix}{name}", command
+        if isinstance(command, click.Group):
+            yield from _commands(command, f"{prefix}{name} ")
+
+
+def test_every_command_has_help_text():
+    root = typer.main.get_command(app)
+    missing = [name for name, command in _commands(root) if not (command.help or "").strip()]
+    assert missing == []
+    for name, command in _commands(root):
+        for param in command.params:
+            if isinstance(param, click.Option):
+                assert (param.help or "").strip(), f"{name} {param.opts}"
+
+
+def _run(home, *args):
+    env = {**os.environ, "PEOPLECRAFT_HOME": str(home)}
+    env.pop("DATABASE_URL", None)
+    return subprocess.run([sys.executable, "-m", "peoplecraft", *args], env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_fresh_data_directory_is_bootstrapped(tmp_path):
+    home = tmp_path / "fresh"
+    result = _run(home, "guide", "show", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["title"] == "Interpersonal Skills"
+    assert sum(area["total"] for area in document["areas"]) == 52
+    assert (home / "secret_key").stat().st_mode & 0o777 == 0o600
+    assert (home / "peoplecraft.sqlite3").exists()
+
+
+def test_help_needs_no_database(tmp_path):
+    result = _run(tmp_path / "untouched", "--help")
+    assert result.returncode == 0 and "guide" in result.stdout
+    assert not (tmp_path / "untouched" / "peoplecraft.sqlite3").exists()

@@ -1,0 +1,121 @@
+"""Security baseline: headers on every URL (error pages too), sign-in required, CSRF, throttling."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+BASE_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+}
+
+
+def _page_urls(guide) -> list[str]:
+    area = guide.areas.first()
+    skill = area.skills.first()
+    return [
+        reverse("skillmap:map"),
+        reverse("skillmap:area", args=[area.pk]),
+        reverse("skillmap:skill", args=[skill.pk]),
+        reverse("accounts:login"),
+        "/does-not-exist/",
+        reverse("accounts:sign_in_link", args=["not-a-token"]),
+    ]
+
+
+def _assert_headers(response, *, secure: bool) -> None:
+    for name, value in BASE_HEADERS.items():
+        assert response[name] == value, name
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert "no-store" in response["Cache-Control"]
+    if secure:
+        assert response["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+@pytest.mark.parametrize("secure", [False, True])
+def test_every_page_carries_the_security_headers(owner_client, imported_guide, secure):
+    for url in _page_urls(imported_guide):
+        response = owner_client.get(url, secure=secure)
+        assert response.status_code in (200, 302, 404, 410), url
+        _assert_headers(response, secure=secure)
+
+
+def test_error_pages_carry_headers(client, owner):
+    client.force_login(owner)
+    response = client.get("/skills/area/999999/", secure=True)
+    assert response.status_code == 404
+    _assert_headers(response, secure=True)
+    assert "not yours to see" in response.content.decode()
+
+
+def test_private_pages_disable_htmx_history(owner_client, imported_guide):
+    body = owner_client.get(reverse("skillmap:map")).content.decode()
+    assert 'hx-history="false"' in body
+    assert "<script>" not in body and " style=" not in body  # nothing inline for CSP to block
+
+
+def test_everything_but_healthz_requires_sign_in(client, imported_guide):
+    assert client.get("/healthz").json() == {"status": "ok"}
+    for url in _page_urls(imported_guide)[:3] + ["/admin/"]:
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert "sign-in" in response["Location"] or "login" in response["Location"]
+
+
+def test_csrf_is_enforced_on_forms_and_htmx(owner, imported_guide):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(owner)
+    skill = imported_guide.areas.first().skills.last()
+    url = reverse("skillmap:status", args=[skill.pk])
+    assert client.post(url, {"status": "done"}).status_code == 403
+    assert client.post(url, {"status": "done"}, HTTP_HX_REQUEST="true").status_code == 403
+    client.get(reverse("skillmap:map"))
+    token = client.cookies["csrftoken"].value
+    response = client.post(url, {"status": "done"}, HTTP_HX_REQUEST="true", HTTP_X_CSRFTOKEN=token)
+    assert response.status_code == 200
+
+
+def test_passwords_are_hashed_with_argon2(teammate):
+    assert teammate.password.startswith("argon2")
+
+
+def _attempt(ip: str, password: str, username: str = "teammate"):
+    client = Client(REMOTE_ADDR=ip)
+    return client.post(reverse("accounts:login"), {"username": username, "password": password})
+
+
+def test_throttling_is_per_username_and_address(teammate, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        _attempt("203.0.113.7", "wrong")
+    locked = _attempt("203.0.113.7", "correct horse battery staple")
+    assert locked.status_code == 429
+    elsewhere = _attempt("198.51.100.20", "correct horse battery staple")
+    assert elsewhere.status_code == 302  # the victim signs in from their own address
+
+
+def test_check_deploy_passes_with_production_settings(tmp_path):
+    env = {
+        **os.environ,
+        "PEOPLECRAFT_HOME": str(tmp_path),
+        "PEOPLECRAFT_HTTPS": "1",
+        "PEOPLECRAFT_ALLOWED_HOSTS": "peoplecraft.example.org",
+        "DJANGO_SETTINGS_MODULE": "peoplecraft.config.settings",
+    }
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
