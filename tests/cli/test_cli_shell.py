@@ -33,7 +33,9 @@ def test_every_command_has_help_text():
 def _run(home, *args):
     env = {**os.environ, "PEOPLECRAFT_HOME": str(home)}
     env.pop("DATABASE_URL", None)
-    return subprocess.run([sys.executable, "-m", "peoplecraft", *args], env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "peoplecraft", *args], env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_fresh_data_directory_is_bootstrapped(tmp_path):

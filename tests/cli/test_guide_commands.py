@@ -73,8 +73,11 @@ def test_read_only_note_is_exit_2(imported_guide, guide_path):
 
 
 def test_sync_reports_external_changes_as_json(imported_guide, guide_path):
-    guide_path.write_text(guide_path.read_text().replace("   - **Mediation**:", "   - ~~**Mediation**:").replace(
-        "resolve disputes.\n", "resolve disputes.~~\n"))
+    guide_path.write_text(
+        guide_path.read_text()
+        .replace("   - **Mediation**:", "   - ~~**Mediation**:")
+        .replace("resolve disputes.\n", "resolve disputes.~~\n")
+    )
     document = json.loads(invoke("guide", "sync", "--format", "json").stdout)
     assert document["changed"] is True
     assert document["status_changes"] == [{"skill": "Mediation", "from": "todo", "to": "done"}]
@@ -96,7 +99,9 @@ def test_guide_option_and_unknown_guide(imported_guide):
 def test_list_and_use(owner, imported_guide):
     from peoplecraft.skillmap.services import guide_create_from_text
 
-    guide_create_from_text(owner=owner, text="# Leadership\n## 1. **Influence**\n- **Listening tours**: x\n", name="Leadership")
+    guide_create_from_text(
+        owner=owner, text="# Leadership\n## 1. **Influence**\n- **Listening tours**: x\n", name="Leadership"
+    )
     listing = json.loads(invoke("guide", "list", "--format", "json").stdout)["guides"]
     assert [g["active"] for g in listing].count(True) == 1
     assert invoke("guide", "use", "leadership").exit_code == 0

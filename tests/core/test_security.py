@@ -67,7 +67,7 @@ def test_private_pages_disable_htmx_history(owner_client, imported_guide):
 
 def test_everything_but_healthz_requires_sign_in(client, imported_guide):
     assert client.get("/healthz").json() == {"status": "ok"}
-    for url in _page_urls(imported_guide)[:3] + ["/admin/"]:
+    for url in [*_page_urls(imported_guide)[:3], "/admin/"]:
         response = client.get(url)
         assert response.status_code == 302, url
         assert "sign-in" in response["Location"] or "login" in response["Location"]
@@ -115,7 +115,10 @@ def test_check_deploy_passes_with_production_settings(tmp_path):
     env.pop("DATABASE_URL", None)
     result = subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
-        env=env, capture_output=True, text=True, timeout=120,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

@@ -12,8 +12,12 @@ from peoplecraft.skillmap.models import Guide, Skill, SkillStatus, SkillStatusCh
 
 pytestmark = pytest.mark.django_db
 
-WRITTEN = "   - **Written Communication**: Writing clearly, concisely, and persuasively for different contexts (emails, reports, social media)."
-WRITTEN_DONE = "   - ~~**Written Communication**: Writing clearly, concisely, and persuasively for different contexts (emails, reports, social media).~~"
+WRITTEN_TEXT = (
+    "**Written Communication**: Writing clearly, concisely, and persuasively for different contexts "
+    "(emails, reports, social media)."
+)
+WRITTEN = f"   - {WRITTEN_TEXT}"
+WRITTEN_DONE = f"   - ~~{WRITTEN_TEXT}~~"
 
 
 def _skill(guide: Guide, name: str) -> Skill:
@@ -34,11 +38,15 @@ def test_import_reads_the_real_note(imported_guide, guide_path):
     assert (first["number"], first["title"], first["done"], first["total"]) == (1, "Communication Skills", 5, 6)
     assert first["skills"][-1] == {
         "name": "Written Communication",
-        "description": "Writing clearly, concisely, and persuasively for different contexts (emails, reports, social media).",
+        "description": WRITTEN_TEXT.split(": ", 1)[1],
         "status": "todo",
     }
     assert [step.name for step in imported_guide.method_steps.all()] == [
-        "Self-Assessment", "Learning Resources", "Practice", "Seek Feedback", "Reflect",
+        "Self-Assessment",
+        "Learning Resources",
+        "Practice",
+        "Seek Feedback",
+        "Reflect",
     ]
     assert imported_guide.description.startswith("Interpersonal skills are")
     assert imported_guide.is_active
@@ -93,10 +101,14 @@ def test_external_edit_and_app_edit_are_both_kept(imported_guide, guide_path):
 
 def test_sync_reads_external_strike_removal_and_new_skill(imported_guide, guide_path):
     text = guide_path.read_text()
-    text = text.replace("   - ~~**Public Speaking**: Engaging an audience effectively and presenting ideas confidently.~~",
-                        "   - **Public Speaking**: Engaging an audience effectively and presenting ideas confidently.")
-    text = text.replace("### 15. **Diversity and Inclusion**\n",
-                        "### 15. **Diversity and Inclusion**\n   - **Allyship**: Speaking up for colleagues.\n")
+    text = text.replace(
+        "   - ~~**Public Speaking**: Engaging an audience effectively and presenting ideas confidently.~~",
+        "   - **Public Speaking**: Engaging an audience effectively and presenting ideas confidently.",
+    )
+    text = text.replace(
+        "### 15. **Diversity and Inclusion**\n",
+        "### 15. **Diversity and Inclusion**\n   - **Allyship**: Speaking up for colleagues.\n",
+    )
     guide_path.write_text(text)
     report = services.guide_sync(guide=imported_guide)
     assert ("Public Speaking", "done", "todo") in report.status_changes
@@ -122,9 +134,12 @@ def test_removed_skill_is_archived_with_history_and_comes_back(imported_guide, g
 
 def test_stale_expectation_is_a_conflict_and_changes_nothing(imported_guide, guide_path):
     skill = _skill(imported_guide, "Mediation")
-    guide_path.write_text(guide_path.read_text().replace(
-        "   - **Mediation**: Facilitating discussions to resolve disputes.",
-        "   - ~~**Mediation**: Facilitating discussions to resolve disputes.~~"))
+    guide_path.write_text(
+        guide_path.read_text().replace(
+            "   - **Mediation**: Facilitating discussions to resolve disputes.",
+            "   - ~~**Mediation**: Facilitating discussions to resolve disputes.~~",
+        )
+    )
     disk = guide_path.read_bytes()
     with pytest.raises(services.SkillConflict, match="changed to done in the note"):
         services.skill_mark(skill=skill, status="active", expected_status="todo", source=StatusSource.WEB)
@@ -213,7 +228,7 @@ def test_missing_directory_and_huge_files_are_refused(owner, tmp_path):
     huge = tmp_path / "huge.md"
     with huge.open("wb") as handle:
         handle.truncate(50 * 1024 * 1024)
-    with pytest.raises(services.GuideError, match="50.0 MB"):
+    with pytest.raises(services.GuideError, match=r"50\.0 MB"):
         services.guide_import(owner=owner, path=huge)
 
 

@@ -36,8 +36,12 @@ def test_htmx_post_returns_the_row_and_progress(owner_client, imported_guide):
 
 def test_conflict_is_reported_in_the_partial(owner_client, imported_guide, guide_path):
     skill = _skill(imported_guide, "Mediation")
-    guide_path.write_text(guide_path.read_text().replace("   - **Mediation**: Facilitating discussions to resolve disputes.",
-                                                         "   - ~~**Mediation**: Facilitating discussions to resolve disputes.~~"))
+    guide_path.write_text(
+        guide_path.read_text().replace(
+            "   - **Mediation**: Facilitating discussions to resolve disputes.",
+            "   - ~~**Mediation**: Facilitating discussions to resolve disputes.~~",
+        )
+    )
     response = owner_client.post(
         reverse("skillmap:status", args=[skill.pk]), {"status": "active", "expected": "todo"}, HTTP_HX_REQUEST="true"
     )
@@ -47,7 +51,9 @@ def test_conflict_is_reported_in_the_partial(owner_client, imported_guide, guide
 
 def test_invalid_status_is_a_400_with_message(owner_client, imported_guide):
     skill = _skill(imported_guide, "Mediation")
-    response = owner_client.post(reverse("skillmap:status", args=[skill.pk]), {"status": "bogus"}, HTTP_HX_REQUEST="true")
+    response = owner_client.post(
+        reverse("skillmap:status", args=[skill.pk]), {"status": "bogus"}, HTTP_HX_REQUEST="true"
+    )
     assert response.status_code == 400
     assert "Choose to do" in response.content.decode()
 

@@ -20,8 +20,11 @@ def test_map_shows_fifteen_areas_with_progress(owner_client, imported_guide):
 
 
 def test_map_page_reads_external_edit(owner_client, imported_guide, guide_path):
-    guide_path.write_text(guide_path.read_text().replace("   - **Empathy**:", "   - ~~**Empathy**:").replace(
-        "showing compassion.\n", "showing compassion.~~\n"))
+    guide_path.write_text(
+        guide_path.read_text()
+        .replace("   - **Empathy**:", "   - ~~**Empathy**:")
+        .replace("showing compassion.\n", "showing compassion.~~\n")
+    )
     response = owner_client.get(reverse("skillmap:map"))
     assert "Read changes from the note: Empathy" in response.content.decode()
     assert selectors.skill_find(guide=imported_guide, name="Empathy").status == "done"
@@ -64,8 +67,21 @@ def test_teammate_cannot_import_server_paths(client, teammate, guide_path):
 def test_activate_another_guide(owner_client, owner, imported_guide):
     from peoplecraft.skillmap.services import guide_create_from_text
 
-    other = guide_create_from_text(owner=owner, text="# Leadership\n## 1. **Influence**\n- **Listening tours**: x\n", name="Leadership")
+    other = guide_create_from_text(
+        owner=owner, text="# Leadership\n## 1. **Influence**\n- **Listening tours**: x\n", name="Leadership"
+    )
     assert selectors.guide_get(owner=owner).pk == imported_guide.pk
     response = owner_client.post(reverse("skillmap:activate", args=[other.pk]))
     assert response.status_code == 302
     assert selectors.guide_get(owner=owner).pk == other.pk
+
+
+def test_description_markdown_is_rendered_and_html_escaped(owner_client, owner, tmp_path):
+    from peoplecraft.skillmap.services import guide_import
+
+    note = tmp_path / "x.md"
+    note.write_text("Some **bold** and `code` <script>alert(1)</script>\n\n## 1. **A**\n- **B**: c\n")
+    guide_import(owner=owner, path=note)
+    body = owner_client.get(reverse("skillmap:map")).content.decode()
+    assert "<strong>bold</strong>" in body and "<code>code</code>" in body
+    assert "<script>alert(1)" not in body and "&lt;script&gt;" in body

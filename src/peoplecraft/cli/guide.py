@@ -45,7 +45,9 @@ def import_(path: Path = typer.Argument(..., help="A Dendron note (Markdown with
         context.fail(str(error))
     areas = selectors.skill_map_get(guide=guide)
     skills = sum(progress.total for progress in areas)
-    typer.echo(f"Imported '{guide.title}' from {guide.source_path}: {len(areas)} areas, {skills} skills. It is now active.")
+    typer.echo(
+        f"Imported '{guide.title}' from {guide.source_path}: {len(areas)} areas, {skills} skills. It is now active."
+    )
 
 
 @app.command("list")
@@ -56,7 +58,13 @@ def list_(output: OutputFormat = FORMAT_OPTION) -> None:
 
     guides = list(selectors.guide_list(owner=owner))
     rows = [
-        {"slug": g.slug, "title": g.title, "active": g.is_active, "skills": g.skill_count, "source": g.source_path or None}
+        {
+            "slug": g.slug,
+            "title": g.title,
+            "active": g.is_active,
+            "skills": g.skill_count,
+            "source": g.source_path or None,
+        }
         for g in guides
     ]
     if output is OutputFormat.JSON:

@@ -62,5 +62,8 @@ def _run_granian(host: str, port: int, workers: int) -> None:
         port=port,
         workers=workers,
         interface=Interfaces.WSGI,
+        # Django views block; a few threads per worker is plenty and keeps SQLite contention low.
+        blocking_threads=max(2, os.cpu_count() or 2),
+        backpressure=64,
         log_access=False,
     ).serve()

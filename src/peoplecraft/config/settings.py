@@ -164,6 +164,7 @@ CONTENT_SECURITY_POLICY = {
 
 # --- Static files (vendored, served by WhiteNoise) -------------------------------------------
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = env_str("PEOPLECRAFT_STATIC_ROOT", "") or None  # only for collectstatic deployments
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
@@ -172,9 +173,7 @@ WHITENOISE_AUTOREFRESH = DEBUG
 EMAIL_HOST = env_str("PEOPLECRAFT_EMAIL_HOST", "")
 EMAIL_BACKEND = env_str(
     "PEOPLECRAFT_EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend"
-    if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
 )
 EMAIL_PORT = env_int("PEOPLECRAFT_EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("PEOPLECRAFT_EMAIL_USER", "")

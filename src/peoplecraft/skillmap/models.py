@@ -30,9 +30,7 @@ class Guide(models.Model):
         ordering = ["title", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["owner", "slug"], name="guide_slug_unique_per_owner"),
-            models.UniqueConstraint(
-                fields=["owner"], condition=Q(is_active=True), name="one_active_guide_per_owner"
-            ),
+            models.UniqueConstraint(fields=["owner"], condition=Q(is_active=True), name="one_active_guide_per_owner"),
         ]
 
     def __str__(self) -> str:

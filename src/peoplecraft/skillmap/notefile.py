@@ -54,7 +54,8 @@ def _read_bytes(path: Path) -> bytes:
         raise NoteFileError(path, "is not a regular file")
     if info.st_size > MAX_NOTE_BYTES:
         raise NoteFileError(
-            path, f"is {info.st_size / 1_048_576:.1f} MB; notes larger than {MAX_NOTE_BYTES // 1_048_576} MB are refused"
+            path,
+            f"is {info.st_size / 1_048_576:.1f} MB; notes larger than {MAX_NOTE_BYTES // 1_048_576} MB are refused",
         )
     try:
         return path.read_bytes()
@@ -100,7 +101,9 @@ def _temp_file(target: Path) -> tuple[int, str]:
     try:
         return tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as error:
-        raise NoteFileError(target, f"cannot be written: the folder refused a temporary file ({error.strerror})") from None
+        raise NoteFileError(
+            target, f"cannot be written: the folder refused a temporary file ({error.strerror})"
+        ) from None
 
 
 def _umask() -> int:

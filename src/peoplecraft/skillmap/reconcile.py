@@ -83,7 +83,9 @@ def _apply_skills(area: Area, note_area: NoteArea, source: str, report: SyncRepo
         if _refresh_skill(skill, note_skill, position):
             to_update.append(skill)
         if skill.status != old_status:
-            changes.append(SkillStatusChange(skill=skill, old_status=old_status, new_status=skill.status, source=source))
+            changes.append(
+                SkillStatusChange(skill=skill, old_status=old_status, new_status=skill.status, source=source)
+            )
             report.status_changes.append((skill.name, old_status, skill.status))
     now = timezone.now()
     for skill in existing.values():
@@ -92,7 +94,9 @@ def _apply_skills(area: Area, note_area: NoteArea, source: str, report: SyncRepo
             to_update.append(skill)
             report.archived.append(skill.name)
     created = Skill.objects.bulk_create(to_create)
-    changes += [SkillStatusChange(skill=skill, old_status="", new_status=skill.status, source=source) for skill in created]
+    changes += [
+        SkillStatusChange(skill=skill, old_status="", new_status=skill.status, source=source) for skill in created
+    ]
     Skill.objects.bulk_update(to_update, ["name", "description", "position", "status", "archived_at"])
     return changes
 

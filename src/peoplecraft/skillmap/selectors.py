@@ -98,7 +98,9 @@ def skill_history(*, skill: Skill) -> QuerySet[SkillStatusChange]:
 
 def skill_find(*, guide: Guide, name: str) -> Skill:
     """Find one live skill by name, case-insensitively: exact match first, then substring."""
-    skills = list(Skill.objects.filter(area__guide=guide, archived_at=None, area__archived_at=None).select_related("area"))
+    skills = list(
+        Skill.objects.filter(area__guide=guide, archived_at=None, area__archived_at=None).select_related("area")
+    )
     wanted = name.strip().casefold()
     exact = [skill for skill in skills if skill.name.casefold() == wanted]
     matches = exact or [skill for skill in skills if wanted in skill.name.casefold()]
@@ -127,9 +129,7 @@ def guide_summary(*, guide: Guide) -> dict:
                 "title": progress.area.title,
                 "done": progress.done,
                 "total": progress.total,
-                "skills": [
-                    {"name": s.name, "description": s.description, "status": s.status} for s in progress.skills
-                ],
+                "skills": [{"name": s.name, "description": s.description, "status": s.status} for s in progress.skills],
             }
             for progress in skill_map_get(guide=guide)
         ],

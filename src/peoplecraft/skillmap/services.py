@@ -227,7 +227,10 @@ def guide_export(*, guide: Guide, path: str | Path) -> Path:
 
 def _render_new_note(guide: Guide) -> str:
     areas = [
-        (area.title, [(s.name, s.description, s.status == SkillStatus.DONE) for s in area.skills.filter(archived_at=None)])
+        (
+            area.title,
+            [(s.name, s.description, s.status == SkillStatus.DONE) for s in area.skills.filter(archived_at=None)],
+        )
         for area in guide.areas.filter(archived_at=None).prefetch_related("skills")
     ]
     steps = [(step.name, step.description) for step in guide.method_steps.all()]

@@ -34,7 +34,9 @@ def skill_map(request: HttpRequest) -> HttpResponse:
     return _render_map(request, wanted_slug=request.GET.get("guide"), import_form=GuideImportForm())
 
 
-def _render_map(request: HttpRequest, *, wanted_slug: str | None, import_form: GuideImportForm, status: int = 200) -> HttpResponse:
+def _render_map(
+    request: HttpRequest, *, wanted_slug: str | None, import_form: GuideImportForm, status: int = 200
+) -> HttpResponse:
     guides = list(selectors.guide_list(owner=request.user))
     guide = next((g for g in guides if g.slug == wanted_slug), None) or next((g for g in guides if g.is_active), None)
     if guide is not None:

@@ -1,0 +1,278 @@
+"""Self-assessment instruments: load, validate and hold them as frozen values.
+
+An instrument is a YAML file of behavioural items, each tied to one skill of the guide by its
+exact name (matched case-insensitively). Validation collects *every* problem before raising, so an
+author fixing a hand-written item bank sees all mistakes at once, each naming the file, the item
+and the problem. Pure module: no Django.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+BUNDLED_INSTRUMENT = "interpersonal-skills.yaml"
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_TOP_FIELDS = {"id", "version", "title", "description", "scale", "reliability", "items"}
+_ITEM_FIELDS = {"id", "skill", "key", "self", "other", "scale"}
+_REQUIRED_ITEM_FIELDS = ("id", "skill", "key", "self", "other")
+
+
+class InstrumentError(ValueError):
+    """An instrument failed to load; ``problems`` lists every problem found."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+@dataclass(frozen=True)
+class Scale:
+    """A response scale: integer answers ``min..max``, one label per point."""
+
+    min: int
+    max: int
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Item:
+    """One behavioural statement, in first person (self) and third person (360° raters)."""
+
+    id: str
+    skill: str
+    key: int  # +1, or -1 when agreeing means *less* of the skill (reverse keyed)
+    self_text: str
+    other_text: str
+    scale: Scale
+    generic: bool = False
+
+
+@dataclass(frozen=True)
+class Instrument:
+    id: str
+    version: int
+    title: str
+    description: str
+    scale: Scale
+    items: tuple[Item, ...]
+    reliability: Mapping[str, float]  # skill (as written) -> Cronbach's alpha, when known
+
+    def skills(self) -> tuple[str, ...]:
+        """Skill names in the order their first item appears."""
+        return tuple(dict.fromkeys(item.skill for item in self.items))
+
+    def reliability_for(self, skill: str) -> float | None:
+        """The measured alpha of a skill (name matched case-insensitively), if known."""
+        wanted = skill.casefold()
+        return next((a for s, a in self.reliability.items() if s.casefold() == wanted), None)
+
+
+NAMED_SCALES: Mapping[str, Scale] = MappingProxyType({
+    "frequency-5": Scale(1, 5, ("Never", "Rarely", "Sometimes", "Often", "Always")),
+    "agreement-5": Scale(1, 5, ("Strongly disagree", "Disagree", "Neither agree nor disagree",
+                                "Agree", "Strongly agree")),
+    "confidence-5": Scale(1, 5, ("Not at all confident", "Slightly confident",
+                                 "Moderately confident", "Very confident",
+                                 "Completely confident")),
+})
+
+
+def load_instrument(path: str | Path) -> Instrument:
+    """Load and validate an instrument from a YAML file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InstrumentError([f"{path}: cannot read file: {exc}"]) from exc
+    return parse_instrument(text, source=str(path))
+
+
+def parse_instrument(text: str, *, source: str = "<string>") -> Instrument:
+    """Validate an instrument given as YAML text; ``source`` names it in error messages."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f", line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise InstrumentError([f"{source}{where}: YAML syntax error: {problem}"]) from exc
+    return _Validator(source).instrument(data)
+
+
+@functools.cache
+def bundled_instrument() -> Instrument:
+    """The item bank shipped with Peoplecraft (covers every skill of the default guide).
+
+    Parsed once per process: the result is immutable, and parsing 208 items takes a while."""
+    ref = resources.files("peoplecraft").joinpath("data", "instruments", BUNDLED_INSTRUMENT)
+    return parse_instrument(ref.read_text(encoding="utf-8"), source=f"bundled {BUNDLED_INSTRUMENT}")
+
+
+class _Validator:
+    """Walks the parsed YAML once, recording problems instead of stopping at the first."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.problems: list[str] = []
+
+    def fail(self, problem: str, where: str = "") -> None:
+        self.problems.append(f"{self.source}: {where}{': ' if where else ''}{problem}")
+
+    def instrument(self, data: Any) -> Instrument:
+        if not isinstance(data, dict):
+            self.fail("the instrument must be a YAML mapping with id, version, title, scale, items")
+            raise InstrumentError(self.problems)
+        for name in sorted(set(data) - _TOP_FIELDS, key=str):
+            self.fail(f"unknown field {name!r}")
+        for name in ("id", "version", "title", "scale", "items"):
+            if name not in data:
+                self.fail(f"missing field {name!r}")
+        ident = self.text(data, "id", "")
+        if ident and not _SLUG.match(ident):
+            self.fail(f"id {ident!r} must be a slug (lowercase letters, digits, hyphens)")
+        title = self.text(data, "title", "")
+        version = data.get("version")
+        if "version" in data and (type(version) is not int or version < 1):
+            self.fail(f"version must be a positive integer, not {version!r}")
+        scale = self.scale(data.get("scale"), "instrument scale") if "scale" in data else None
+        items = self.items(data.get("items"), scale) if "items" in data else ()
+        reliability = self.reliability(data.get("reliability") or {}, items)
+        if self.problems:
+            raise InstrumentError(self.problems)
+        assert scale is not None
+        return Instrument(
+            id=ident, version=int(version), title=title,
+            description=str(data.get("description") or "").strip(), scale=scale,
+            items=items, reliability=MappingProxyType(reliability),
+        )
+
+    def text(self, raw: dict, field: str, where: str) -> str:
+        if field not in raw:
+            return ""  # reported as a missing field
+        value = raw[field]
+        if not isinstance(value, str) or not value.strip():
+            self.fail(f"{field!r} must be non-empty text", where)
+            return ""
+        return " ".join(value.split())
+
+    def scale(self, value: Any, where: str) -> Scale | None:
+        if isinstance(value, str):
+            if value not in NAMED_SCALES:
+                known = ", ".join(NAMED_SCALES)
+                self.fail(f"unknown scale {value!r} (known: {known})", where)
+            return NAMED_SCALES.get(value)
+        if not isinstance(value, dict):
+            self.fail("scale must be a scale name or a mapping {min, max, labels}", where)
+            return None
+        low, high, labels = value.get("min"), value.get("max"), value.get("labels")
+        if type(low) is not int or type(high) is not int or low >= high:
+            self.fail(f"scale min and max must be integers with min < max, not {low!r}..{high!r}",
+                      where)
+            return None
+        if not isinstance(labels, list) or not all(isinstance(x, str) and x.strip()
+                                                   for x in labels):
+            self.fail("scale labels must be a list of non-empty texts", where)
+            return None
+        if len(labels) != high - low + 1:
+            self.fail(f"scale has {len(labels)} labels but {low}..{high} needs {high - low + 1}",
+                      where)
+            return None
+        return Scale(low, high, tuple(label.strip() for label in labels))
+
+    def items(self, value: Any, default: Scale | None) -> tuple[Item, ...]:
+        if not isinstance(value, list) or not value:
+            self.fail("'items' must be a non-empty list")
+            return ()
+        seen: set[str] = set()
+        items = []
+        for index, raw in enumerate(value, start=1):
+            item = self.item(raw, index, default, seen)
+            if item is not None:
+                items.append(item)
+        return tuple(items)
+
+    def item(self, raw: Any, index: int, default: Scale | None, seen: set[str]) -> Item | None:
+        if not isinstance(raw, dict):
+            self.fail("must be a mapping", f"item #{index}")
+            return None
+        ident = raw.get("id")
+        where = f"item {ident!r}" if isinstance(ident, str) and ident else f"item #{index}"
+        before = len(self.problems)
+        for name in sorted(set(raw) - _ITEM_FIELDS, key=str):
+            self.fail(f"unknown field {name!r}", where)
+        for name in _REQUIRED_ITEM_FIELDS:
+            if name not in raw:
+                self.fail(f"missing field {name!r}", where)
+        if isinstance(ident, str) and ident:
+            if not _SLUG.match(ident):
+                self.fail("id must be a slug (lowercase letters, digits, hyphens)", where)
+            elif ident in seen:
+                self.fail("duplicate id", where)
+            seen.add(ident)
+        elif "id" in raw:
+            self.fail("'id' must be non-empty text", where)
+        key = raw.get("key")
+        if "key" in raw and (type(key) is not int or key not in (1, -1)):
+            self.fail(f"bad key {key!r}: use 1 (keyed) or -1 (reverse keyed)", where)
+        skill = self.text(raw, "skill", where)
+        self_text = self.text(raw, "self", where)
+        other_text = self.text(raw, "other", where)
+        scale = self.scale(raw["scale"], where) if "scale" in raw else default
+        if len(self.problems) > before or scale is None:
+            return None
+        return Item(ident, skill, key, self_text, other_text, scale)
+
+    def reliability(self, value: Any, items: tuple[Item, ...]) -> dict[str, float]:
+        if not isinstance(value, dict):
+            self.fail("'reliability' must map skill names to alpha values")
+            return {}
+        skills = {item.skill.casefold() for item in items}
+        result = {}
+        for skill, alpha in value.items():
+            where = f"reliability {skill!r}"
+            if not isinstance(skill, str) or skill.casefold() not in skills:
+                self.fail("names a skill with no items", where)
+            elif isinstance(alpha, bool) or not isinstance(alpha, int | float) \
+                    or not 0 < alpha < 1:
+                self.fail(f"alpha must be a number between 0 and 1, not {alpha!r}", where)
+            else:
+                result[skill] = float(alpha)
+        return result
+
+
+def generic_items_for(skill_names: Iterable[str], covered: Iterable[str]) -> tuple[Item, ...]:
+    """Two generic self-ratings for each skill that has no written items.
+
+    A frequency rating and a confidence rating let any guide be assessed, though less precisely
+    than with behavioural items; they are marked ``generic=True`` so screens can say so.
+    ``covered`` holds the skill names that already have items (compared case-insensitively).
+    """
+    done = {name.casefold() for name in covered}
+    items: list[Item] = []
+    for skill in skill_names:
+        if skill.casefold() in done:
+            continue
+        done.add(skill.casefold())
+        slug = re.sub(r"[^a-z0-9]+", "-", skill.casefold()).strip("-") or "skill"
+        items.append(Item(
+            f"generic-{slug}-frequency", skill, 1,
+            f"In the last month, when a situation called for {skill}, I put it into practice.",
+            f"When a situation calls for {skill}, they put it into practice.",
+            NAMED_SCALES["frequency-5"], generic=True))
+        items.append(Item(
+            f"generic-{slug}-confidence", skill, 1,
+            f"How confident am I that I could handle a demanding situation that calls for "
+            f"{skill} next week?",
+            f"How confident are you that they could handle a demanding situation that calls "
+            f"for {skill}?",
+            NAMED_SCALES["confidence-5"], generic=True))
+    return tuple(items)

@@ -1,0 +1,106 @@
+"""A real server (granian, via ``peoplecraft serve``) on a fresh SQLite data directory."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@dataclass
+class LiveServer:
+    base_url: str
+    sign_in_link: str
+    note: Path
+    home: Path
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _env(home: Path) -> dict[str, str]:
+    env = {**os.environ, "PEOPLECRAFT_HOME": str(home)}
+    env.pop("DATABASE_URL", None)  # the laptop default: embedded SQLite
+    return env
+
+
+@pytest.fixture
+def live_server_with_note(tmp_path, guide_path) -> LiveServer:
+    home = tmp_path / "home"
+    peoplecraft = [sys.executable, "-m", "peoplecraft"]
+    subprocess.run([*peoplecraft, "guide", "import", str(guide_path)], env=_env(home), check=True, capture_output=True)
+    port = _free_port()
+    server = subprocess.Popen(
+        [*peoplecraft, "serve", "--port", str(port)],
+        env=_env(home),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        link = _read_link(server)
+        _wait_healthy(f"http://127.0.0.1:{port}/healthz")
+        yield LiveServer(f"http://127.0.0.1:{port}", link, guide_path, home)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def _read_link(server: subprocess.Popen) -> str:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        line = server.stdout.readline()
+        match = re.search(r"sign-in link: (\S+)", line)
+        if match:
+            return match.group(1)
+        if not line and server.poll() is not None:
+            break
+    raise AssertionError("peoplecraft serve printed no sign-in link")
+
+
+def _wait_healthy(url: str) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - our own localhost server
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"{url} never answered")
+
+
+@pytest.fixture
+def browser():
+    if not shutil.which(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail("Debian's chromium is missing: CI must install it (make browser)")
+        pytest.skip("Debian's chromium is not installed; run 'make browser'")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
