@@ -8,7 +8,7 @@ import sys
 
 import pytest
 from django.test import Client
-from django.urls import reverse
+from django.urls import URLResolver, get_resolver, reverse
 
 pytestmark = pytest.mark.django_db
 
@@ -19,25 +19,48 @@ BASE_HEADERS = {
 }
 
 
+def _named_patterns(patterns=None, namespace=""):
+    """Every named URL pattern of the project except Django's admin internals."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.app_name == "admin":
+                continue
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _named_patterns(pattern.url_patterns, inner)
+        elif pattern.name:
+            yield f"{namespace}{pattern.name}", pattern
+
+
 def _page_urls(guide) -> list[str]:
+    """One concrete URL per named pattern (real ids of ``guide``), plus a 404 and the admin."""
     area = guide.areas.first()
-    skill = area.skills.first()
-    return [
-        reverse("skillmap:map"),
-        reverse("skillmap:area", args=[area.pk]),
-        reverse("skillmap:skill", args=[skill.pk]),
-        reverse("accounts:login"),
-        "/does-not-exist/",
-        reverse("accounts:sign_in_link", args=["not-a-token"]),
-    ]
+    values = {
+        "area_id": area.pk,
+        "skill_id": area.skills.first().pk,
+        "guide_id": guide.pk,
+        "token": "not-a-token",
+        # Ids with no object behind them still go through every middleware (a 404 page).
+        "assessment_id": 999_999,
+        "page": 1,
+        "draft_id": 999_999,
+    }
+    urls = []
+    for name, pattern in _named_patterns():
+        params = list(pattern.pattern.converters)
+        missing = [param for param in params if param not in values]
+        assert not missing, f"add a sample value for {missing} of {name} to this test"
+        urls.append(reverse(name, kwargs={param: values[param] for param in params}))
+    return [*urls, "/does-not-exist/", "/admin/"]
 
 
 def _assert_headers(response, *, secure: bool) -> None:
     for name, value in BASE_HEADERS.items():
         assert response[name] == value, name
-    csp = response["Content-Security-Policy"]
-    assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "unsafe-eval" not in csp
-    assert "frame-ancestors 'none'" in csp
+    directives = dict(part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";"))
+    assert directives["script-src"] == "'self'" and directives["default-src"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'"
+    if response["Content-Type"].startswith("text/html"):
+        assert "unsafe" not in directives["style-src"]  # SVG images may carry matplotlib's inline styles
     assert "no-store" in response["Cache-Control"]
     if secure:
         assert response["Strict-Transport-Security"].startswith("max-age=31536000")
@@ -47,7 +70,7 @@ def _assert_headers(response, *, secure: bool) -> None:
 def test_every_page_carries_the_security_headers(owner_client, imported_guide, secure):
     for url in _page_urls(imported_guide):
         response = owner_client.get(url, secure=secure)
-        assert response.status_code in (200, 302, 404, 410), url
+        assert response.status_code in (200, 302, 404, 405, 410), url
         _assert_headers(response, secure=secure)
 
 
@@ -67,10 +90,12 @@ def test_private_pages_disable_htmx_history(owner_client, imported_guide):
 
 def test_everything_but_healthz_requires_sign_in(client, imported_guide):
     assert client.get("/healthz").json() == {"status": "ok"}
-    for url in [*_page_urls(imported_guide)[:3], "/admin/"]:
+    public = ("/healthz", "/accounts/", "/does-not-exist/")
+    private = [url for url in _page_urls(imported_guide) if not url.startswith(public)]
+    for url in private:
         response = client.get(url)
         assert response.status_code == 302, url
-        assert "sign-in" in response["Location"] or "login" in response["Location"]
+        assert response["Location"].startswith(("/accounts/sign-in/", "/admin/login/")), url
 
 
 def test_csrf_is_enforced_on_forms_and_htmx(owner, imported_guide):
@@ -122,3 +147,20 @@ def test_check_deploy_passes_with_production_settings(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_server_error_page_carries_headers(owner, settings):
+    from django.urls import path
+
+    def boom(request):
+        raise RuntimeError("boom")
+
+    settings.ROOT_URLCONF = type(
+        "urls", (), {"urlpatterns": [path("boom/", boom)], "handler500": "peoplecraft.core.views.server_error"}
+    )
+    client = Client(raise_request_exception=False)
+    client.force_login(owner)
+    response = client.get("/boom/", secure=True)
+    assert response.status_code == 500
+    _assert_headers(response, secure=True)
+    assert "Something went wrong" in response.content.decode()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -28,14 +29,13 @@ def test_sign_in_with_printed_link_and_mark_written_communication_done(live_serv
     row.get_by_role("button", name="Done").click()
     done_button = page.locator(".skill-row", has_text="Written Communication").get_by_role("button", name="Done")
     done_button.wait_for(state="visible")
-    page.wait_for_function("document.querySelector('#area-progress').value === 6")
+    expect(page.locator("#area-progress")).to_have_attribute("value", "6")
     assert done_button.get_attribute("aria-pressed") == "true"
     assert page.url == area_url and page.evaluate("window.__notReloaded === true")  # htmx swap, no reload
 
     note = server.note.read_text(encoding="utf-8")
     assert (
         "   - ~~**Written Communication**: Writing clearly, concisely, and persuasively for different contexts "
-        "(emails, reports, social media).~~"
-        in note
+        "(emails, reports, social media).~~" in note
     )
     assert csp_errors == []

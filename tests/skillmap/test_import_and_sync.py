@@ -238,3 +238,16 @@ def test_broken_note_on_disk_does_not_touch_the_database(imported_guide, guide_p
         services.skill_mark(skill=_skill(imported_guide, "Mediation"), status="done", source=StatusSource.WEB)
     assert _skill(imported_guide, "Mediation").status == SkillStatus.TODO
     assert guide_path.read_bytes() == b"\xff broken"
+
+
+def test_export_of_an_app_guide_renders_a_fresh_note(owner, tmp_path):
+    guide = services.guide_load_default(owner=owner)
+    services.skill_mark(skill=_skill(guide, "Mediation"), status="done", source=StatusSource.WEB)
+    guide.note_text = ""  # as for a guide made in the app, with no note behind it
+    guide.save()
+    target = services.guide_export(guide=guide, path=tmp_path / "fresh.md")
+    text = target.read_text()
+    assert text.startswith("---\nid: ") and "title: Interpersonal Skills" in text
+    assert "~~**Mediation**: Facilitating discussions to resolve disputes.~~" in text
+    again = services.guide_import(owner=owner, path=target)
+    assert selectors.guide_summary(guide=again)["areas"] == selectors.guide_summary(guide=guide)["areas"]

@@ -32,6 +32,7 @@ from peoplecraft.skillmap.note_model import (
     NoteError,
     NoteMethodStep,
     NoteSkill,
+    check_epoch_ms,
 )
 from peoplecraft.skillmap.note_new import new_note, new_note_id
 from peoplecraft.skillmap.note_parse import NO_AREAS, parse_note
@@ -57,9 +58,7 @@ def render_note(note: Note) -> str:
     return "".join(note.lines)
 
 
-def set_skill_done(
-    note: Note, *, area_index: int, skill_name: str, done: bool, now_ms: int
-) -> Note:
+def set_skill_done(note: Note, *, area_index: int, skill_name: str, done: bool, now_ms: int) -> Note:
     """Mark one skill done (wrap its item text in ``~~``) or not done (unwrap it).
 
     ``area_index`` is the 0-based position in ``note.areas``. The front matter's
@@ -67,17 +66,28 @@ def set_skill_done(
     ``note`` itself, with ``updated`` untouched. Raises :class:`NoteError` when the skill
     cannot be found or its name is ambiguous (see :meth:`Note.find_skill`).
     """
-    if isinstance(now_ms, bool) or not isinstance(now_ms, int) or now_ms < 0:
-        raise ValueError(f"now_ms must be a non-negative integer, not {now_ms!r}")
+    check_epoch_ms(now_ms)
     skill = note.find_skill(area_index, skill_name)
     if skill.done == done:
         return note
     lines = list(note.lines)
     lines[skill.line] = _toggled(lines[skill.line], done)
     changed = parse_note("".join(with_updated(lines, now_ms)))
-    if changed.find_skill(area_index, skill_name).done != done:
-        raise NoteError(f'cannot change how "{skill.name}" is struck through', skill.line + 1)
+    _check_changed(note, changed, area_index, skill, done)
     return changed
+
+
+def _check_changed(before: Note, after: Note, area_index: int, skill: NoteSkill, done: bool) -> None:
+    """A safety net: the edit must leave the same skill, now in the wanted state."""
+    problem = NoteError(f'cannot change how "{skill.name}" is struck through', skill.line + 1)
+    if len(after.areas) != len(before.areas):
+        raise problem
+    try:
+        found = after.find_skill(area_index, skill.name)
+    except NoteError:
+        raise problem from None
+    if (found.name, found.description, found.done) != (skill.name, skill.description, done):
+        raise problem
 
 
 def _toggled(line: str, done: bool) -> str:

@@ -36,9 +36,7 @@ _HTML_UNTIL = (
 )  # fmt: skip
 # These run to the next blank line.
 _HTML_TO_BLANK = re.compile(rf"</?(?:{_BLOCK_TAGS})(?:[ \t]|/?>|$)", re.I)
-_HTML_LONE_TAG = re.compile(
-    rf"(?:<{_TAG_NAME}(?:{_ATTRIBUTE})*[ \t]*/?>|</{_TAG_NAME}[ \t]*>)[ \t]*$"
-)
+_HTML_LONE_TAG = re.compile(rf"(?:<{_TAG_NAME}(?:{_ATTRIBUTE})*[ \t]*/?>|</{_TAG_NAME}[ \t]*>)[ \t]*$")
 
 BlockEnd = Callable[[Sequence[str], int], int]
 

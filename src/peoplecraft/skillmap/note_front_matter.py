@@ -52,9 +52,7 @@ class _Yaml:
             node = loader.get_single_node()
             return node, (loader.construct_document(node) if node is not None else None)
         except yaml.YAMLError as error:
-            raise NoteError(
-                f"the front matter is not valid YAML: {_reason(error)}", self._line_of(error)
-            ) from None
+            raise NoteError(f"the front matter is not valid YAML: {_reason(error)}", self._line_of(error)) from None
         except ValueError as error:  # e.g. an impossible date such as 2024-13-45
             raise NoteError(f"the front matter is not valid YAML: {error}", 2) from None
         finally:
@@ -126,8 +124,7 @@ def _time_field(loaded: _Yaml, name: str) -> int | None:
     pair = loaded.key_node(name)
     line = loaded.file_line(pair[0].start_mark.index) if pair is not None else 2
     raise NoteError(
-        f"front matter field '{name}' must be a whole number of milliseconds since 1970, "
-        f"not {value!r}",
+        f"front matter field '{name}' must be a whole number of milliseconds since 1970, not {value!r}",
         line,
     )
 

@@ -23,6 +23,12 @@ class NoteError(ValueError):
         return f"line {self.line}: {self.message}"
 
 
+def check_epoch_ms(now_ms: int) -> None:
+    """Refuse anything but a whole, non-negative number of milliseconds (a programming error)."""
+    if isinstance(now_ms, bool) or not isinstance(now_ms, int) or now_ms < 0:
+        raise ValueError(f"now_ms must be a non-negative integer, not {now_ms!r}")
+
+
 @dataclass(frozen=True)
 class FrontMatter:
     """The note's YAML header; every field is ``None`` when the note has none."""

@@ -13,9 +13,9 @@ from collections.abc import Iterator, Sequence
 
 import yaml
 
-from peoplecraft.skillmap.note_items import strike
+from peoplecraft.skillmap.note_items import area_title, bold_item, strike
 from peoplecraft.skillmap.note_lines import is_blank
-from peoplecraft.skillmap.note_model import Note, NoteError
+from peoplecraft.skillmap.note_model import NoteError, check_epoch_ms
 from peoplecraft.skillmap.note_parse import parse_note
 
 ID_ALPHABET = string.digits + string.ascii_lowercase
@@ -48,14 +48,11 @@ def new_note(
     the rest after the method. Names and descriptions are trimmed. Raises
     :class:`NoteError` when the guide cannot be written so that it reads back the same.
     """
+    check_epoch_ms(now_ms)
     wanted_areas = [_clean_area(area) for area in areas]
-    steps = [
-        (_one_line("step", name, required=True), _one_line("step", desc))
-        for name, desc in method_steps
-    ]
+    steps = [_clean_step(name, description) for name, description in method_steps]
     if not wanted_areas:
         raise NoteError("a guide needs at least one area with a skill to be written as a note")
-    _one_line("title", title)
     prose = _prose(description)
     sections = [
         _front_matter(note_id, title, now_ms),
@@ -64,14 +61,11 @@ def new_note(
     ]
     problem = ""
     for intro, closing in _layouts(prose):
-        text = (
-            "\n\n".join(part for part in [sections[0], intro, *sections[1:], closing] if part)
-            + "\n"
-        )
-        problem = _difference(text, title, prose, wanted_areas, steps)
+        text = "\n\n".join(part for part in [sections[0], intro, *sections[1:], closing] if part) + "\n"
+        problem = _difference(text, prose, wanted_areas, steps)
         if not problem:
             return text
-    raise NoteError(f"the guide cannot be written as a note that reads back the same: {problem}")
+    raise NoteError(f"the description cannot be written without changing the guide: {problem}")
 
 
 def _one_line(what: str, value: str, *, required: bool = False) -> str:
@@ -86,10 +80,24 @@ def _clean_area(area: tuple[str, Sequence[Skill]]) -> Area:
     title, skills = _one_line("area", area[0], required=True), area[1]
     if not skills:
         raise NoteError(f'the area "{title}" has no skills; a note cannot show an empty area')
-    return title, [
-        (_one_line("skill", n, required=True), _one_line("skill", d), bool(done))
-        for n, d, done in skills
-    ]
+    _, read_back = area_title(f"1. **{title}**")
+    if read_back != title:
+        raise NoteError(f'the area title "{title}" would read back as "{read_back}"')
+    return title, [_clean_item("skill", n, d, bool(done)) for n, d, done in skills]
+
+
+def _clean_step(name: str, description: str) -> tuple[str, str]:
+    return _clean_item("step", name, description, False)[:2]
+
+
+def _clean_item(what: str, name: str, description: str, done: bool) -> Skill:
+    """Trimmed (name, description, done), if Markdown can hold them so they read back."""
+    wanted = (_one_line(what, name, required=True), _one_line(what, description), done)
+    read = bold_item(_item(*wanted))
+    if read is None or (read.name, read.description, read.done) != wanted:
+        got = f'"{read.name}": "{read.description}"' if read is not None else "no item at all"
+        raise NoteError(f'the {what} "{wanted[0]}": "{wanted[1]}" would read back as {got}')
+    return wanted
 
 
 def _prose(text: str) -> str:
@@ -112,8 +120,11 @@ def _layouts(prose: str) -> Iterator[tuple[str, str]]:
 
 
 def _front_matter(note_id: str, title: str, now_ms: int) -> str:
+    _one_line("title", title)  # checked, not trimmed: the title is kept as given
     fields = {"id": note_id, "title": title, "desc": "", "updated": now_ms, "created": now_ms}
     dumped = yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, width=1 << 20)
+    if yaml.safe_load(dumped) != fields:
+        raise NoteError(f"the title {title!r} or id {note_id!r} cannot be written in the front matter")
     return f"---\n{dumped}---"
 
 
@@ -136,19 +147,13 @@ def _method_block(steps: Sequence[tuple[str, str]]) -> str:
     return f"### {METHOD_HEADING}\n\n" + "\n".join(items)
 
 
-def _difference(
-    text: str, title: str, prose: str, areas: Sequence[Area], steps: Sequence[tuple[str, str]]
-) -> str:
+def _difference(text: str, prose: str, areas: Sequence[Area], steps: Sequence[tuple[str, str]]) -> str:
     """What reads back differently from what was asked for ("" when nothing does)."""
     try:
         note = parse_note(text)
     except NoteError as error:
         return f"it would not read back ({error})"
-    if note.front_matter.title != title:
-        return f'the title "{title}" would read back as "{note.front_matter.title}"'
-    got_areas = [
-        (area.title, [(s.name, s.description, s.done) for s in area.skills]) for area in note.areas
-    ]
+    got_areas = [(area.title, [(s.name, s.description, s.done) for s in area.skills]) for area in note.areas]
     got_steps = [(step.name, step.description) for step in note.method_steps]
     return (
         _first_change("area", areas, got_areas)
@@ -169,6 +174,3 @@ def _first_change(what: str, wanted: Sequence[object], got: Sequence[object]) ->
 def _short(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 160 else text[:157] + "..."
-
-
-__all__ = ["Note", "new_note", "new_note_id"]

@@ -79,9 +79,7 @@ def _sections(bodies: Sequence[str], opaque: Sequence[bool], start: int) -> list
     return sections
 
 
-def _read_line(
-    section: _Section, index: int, body: str, top: int | None, after_blank: bool
-) -> int | None:
+def _read_line(section: _Section, index: int, body: str, top: int | None, after_blank: bool) -> int | None:
     """Add the line to ``section`` if it is a top-level bold item; return the new ``top``."""
     item = list_item(body)
     if item is None:

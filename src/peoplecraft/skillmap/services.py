@@ -19,6 +19,7 @@ from peoplecraft.skillmap import markdown
 from peoplecraft.skillmap.models import Guide, Skill, SkillStatus, SkillStatusChange, StatusSource
 from peoplecraft.skillmap.notefile import NoteFileError, read_note_file, write_note_file
 from peoplecraft.skillmap.reconcile import SyncReport, apply_note
+from peoplecraft.skillmap.selectors import skill_map_get
 
 DEFAULT_GUIDE_RESOURCE = "interpersonal-skills.md"
 
@@ -217,7 +218,10 @@ def guide_export(*, guide: Guide, path: str | Path) -> Path:
     target = Path(path).expanduser()
     if target.is_dir():
         target = target / f"{guide.slug}.md"
-    text = guide.note_text or _render_new_note(guide)
+    try:
+        text = guide.note_text or _render_new_note(guide)
+    except markdown.NoteError as error:
+        raise GuideError(f"{guide.title}: cannot be written as a note: {error}") from None
     try:
         write_note_file(target, text)
     except NoteFileError as error:
@@ -226,12 +230,11 @@ def guide_export(*, guide: Guide, path: str | Path) -> Path:
 
 
 def _render_new_note(guide: Guide) -> str:
+    """A fresh note for a guide made in the app; areas without live skills cannot be read back, so they are left out."""
     areas = [
-        (
-            area.title,
-            [(s.name, s.description, s.status == SkillStatus.DONE) for s in area.skills.filter(archived_at=None)],
-        )
-        for area in guide.areas.filter(archived_at=None).prefetch_related("skills")
+        (progress.area.title, [(s.name, s.description, s.status == SkillStatus.DONE) for s in progress.skills])
+        for progress in skill_map_get(guide=guide)
+        if progress.skills
     ]
     steps = [(step.name, step.description) for step in guide.method_steps.all()]
     return markdown.new_note(

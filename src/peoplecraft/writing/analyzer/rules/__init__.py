@@ -1,0 +1,1 @@
+"""Rules: each module turns a Document into Findings."""
