@@ -10,7 +10,10 @@ from typer.testing import CliRunner
 from peoplecraft.cli.main import app
 
 runner = CliRunner()
-EMAIL = "Subject: Friday review\n\nHi Sam,\n\nThe report was written by the team. Could you review it by Friday?\n\nThanks,\nAlex\n"
+EMAIL = (
+    "Subject: Friday review\n\nHi Sam,\n\n"
+    "The report was written by the team. Could you review it by Friday?\n\nThanks,\nAlex\n"
+)
 
 
 @pytest.fixture

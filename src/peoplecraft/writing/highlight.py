@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Protocol
 
 
@@ -32,7 +33,7 @@ def segments(text: str, findings: Sequence[Span]) -> list[Segment]:
     cuts = sorted({0, len(text), *(f.start for f in findings), *(f.end for f in findings)})
     starts = sorted(range(len(findings)), key=lambda i: findings[i].start)
     result, active, pointer = [], [], 0
-    for left, right in zip(cuts, cuts[1:], strict=False):
+    for left, right in pairwise(cuts):
         while pointer < len(starts) and findings[starts[pointer]].start <= left:
             active.append(starts[pointer])
             pointer += 1
