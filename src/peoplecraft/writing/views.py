@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from csp.constants import SELF, UNSAFE_INLINE
+from csp.decorators import csp_update
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -72,6 +74,7 @@ def delete(request: HttpRequest, draft_id: int) -> HttpResponse:
 
 
 @require_GET
+@csp_update({"style-src": [SELF, UNSAFE_INLINE]})  # matplotlib's SVG styles itself inline; no scripts
 def progress_chart(request: HttpRequest) -> HttpResponse:
     svg = charts.progress_svg(selectors.writing_trend(owner=request.user))
     return HttpResponse(svg, content_type="image/svg+xml")
