@@ -48,13 +48,14 @@ def main() -> int:
     parser.add_argument("--items", type=int, default=60)
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    print(f"{args.respondents:,} respondents x {args.items} items, median of {args.runs} runs "
-          f"(numpy {np.__version__}, Python {sys.version.split()[0]})")
+    print(
+        f"{args.respondents:,} respondents x {args.items} items, median of {args.runs} runs "
+        f"(numpy {np.__version__}, Python {sys.version.split()[0]})"
+    )
     slowest = 0.0
     for missing in (0.0, 0.02):
         slowest = max(slowest, run_case(args.respondents, args.items, missing, args.runs))
-    print(f"slowest {slowest:.3f} s, limit {LIMIT_SECONDS:.1f} s: "
-          f"{'OK' if slowest < LIMIT_SECONDS else 'TOO SLOW'}")
+    print(f"slowest {slowest:.3f} s, limit {LIMIT_SECONDS:.1f} s: {'OK' if slowest < LIMIT_SECONDS else 'TOO SLOW'}")
     return 0 if slowest < LIMIT_SECONDS else 1
 
 
@@ -65,10 +66,13 @@ def run_case(n: int, k: int, missing: float, runs: int) -> float:
     result = analyse_scale(data, keys, item_ids=ids)
     one = median_seconds(lambda: analyse_scale(data, keys, item_ids=ids), runs)
     many = median_seconds(lambda: analyse_scales(data, ids, keys, scales), runs)
-    print(f"  {missing:.0%} missing, one {k}-item scale: {one:.3f} s (alpha {result.alpha:.3f}, "
-          f"95% CI {result.ci_low:.3f}-{result.ci_high:.3f}, n used {result.n_used:,})")
+    print(
+        f"  {missing:.0%} missing, one {k}-item scale: {one:.3f} s (alpha {result.alpha:.3f}, "
+        f"95% CI {result.ci_low:.3f}-{result.ci_high:.3f}, n used {result.n_used:,})"
+    )
     print(f"  {missing:.0%} missing, {len(set(scales.values()))} scales of 4 items: {many:.3f} s")
     return max(one, many)
+
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -20,8 +20,10 @@ FREQ = NAMED_SCALES["frequency-5"]
 
 def items(skill: str, keys: list[int], scale: Scale = FREQ) -> list[Item]:
     slug = skill.lower().replace(" ", "-")
-    return [Item(f"{slug}-{n}", skill, k, "In the last month, I ...", "They ...", scale)
-            for n, k in enumerate(keys, start=1)]
+    return [
+        Item(f"{slug}-{n}", skill, k, "In the last month, I ...", "They ...", scale)
+        for n, k in enumerate(keys, start=1)
+    ]
 
 
 LISTEN = items("Active Listening", [1, 1, 1, -1])
@@ -31,26 +33,22 @@ AREAS = {"Active Listening": "Communication Skills", "empathy": "Empathy and EI"
 
 def test_reverse_keying_and_rescaling():
     # keyed answers: 5, 4, 3 and reverse 2 -> 1+5-2 = 4; mean 4.0; (4-1)/(5-1)*100 = 75
-    answers = {"active-listening-1": 5, "active-listening-2": 4, "active-listening-3": 3,
-               "active-listening-4": 2}
+    answers = {"active-listening-1": 5, "active-listening-2": 4, "active-listening-3": 3, "active-listening-4": 2}
     result = score_responses(LISTEN, answers)
     assert result.skill("active listening").score == pytest.approx(75.0)
     assert result.answered == 4 and result.items == 4
 
 
 def test_extremes_map_to_0_and_100():
-    best = {"active-listening-1": 5, "active-listening-2": 5, "active-listening-3": 5,
-            "active-listening-4": 1}
-    worst = {"active-listening-1": 1, "active-listening-2": 1, "active-listening-3": 1,
-             "active-listening-4": 5}
+    best = {"active-listening-1": 5, "active-listening-2": 5, "active-listening-3": 5, "active-listening-4": 1}
+    worst = {"active-listening-1": 1, "active-listening-2": 1, "active-listening-3": 1, "active-listening-4": 5}
     assert score_responses(LISTEN, best).skills[0].score == 100.0
     assert score_responses(LISTEN, worst).skills[0].score == 0.0
 
 
 def test_two_thirds_rule():
     # 4 items: 3 answered (3/4 >= 2/3) is scored; 2 answered (1/2 < 2/3) is not.
-    three = {"active-listening-1": 5, "active-listening-2": None, "active-listening-3": 3,
-             "active-listening-4": 1}
+    three = {"active-listening-1": 5, "active-listening-2": None, "active-listening-3": 3, "active-listening-4": 1}
     scored = score_responses(LISTEN, three).skills[0]
     assert scored.status == "scored" and scored.answered == 3
     assert scored.score == pytest.approx((4 + 2 + 4) / 3 / 4 * 100)  # keyed 5,3,5 -> 4,2,4
@@ -71,10 +69,15 @@ def test_all_missing():
 def test_area_score_is_mean_of_scored_skills():
     extra = items("Public Speaking", [1, 1])
     areas = {**AREAS, "Public Speaking": "Communication Skills"}
-    answers = {"active-listening-1": 5, "active-listening-2": 5, "active-listening-3": 5,
-               "active-listening-4": 1,  # 100
-               "public-speaking-1": 3, "public-speaking-2": 3,  # 50
-               "empathy-1": 2}  # 1 of 3 answered: not scored
+    answers = {
+        "active-listening-1": 5,
+        "active-listening-2": 5,
+        "active-listening-3": 5,
+        "active-listening-4": 1,  # 100
+        "public-speaking-1": 3,
+        "public-speaking-2": 3,  # 50
+        "empathy-1": 2,
+    }  # 1 of 3 answered: not scored
     result = score_responses(LISTEN + extra + EMPATHY, answers, skill_areas=areas)
     by_area = {a.area: a for a in result.areas}
     assert by_area["Communication Skills"].score == pytest.approx(75.0)
@@ -91,21 +94,25 @@ def test_skill_without_area_has_no_area_score():
 
 def test_items_on_different_scales_are_rescaled_each():
     seven = Scale(1, 7, tuple(str(n) for n in range(1, 8)))
-    mixed = [*items("Storytelling", [1], FREQ),
-             Item("story-7", "Storytelling", 1, "In the last month, I ...", "They ...", seven)]
+    mixed = [
+        *items("Storytelling", [1], FREQ),
+        Item("story-7", "Storytelling", 1, "In the last month, I ...", "They ...", seven),
+    ]
     # 3 on 1..5 -> 50; 7 on 1..7 -> 100; mean 75
     result = score_responses(mixed, {"storytelling-1": 3, "story-7": 7})
     assert result.skills[0].score == 75.0
 
 
-@pytest.mark.parametrize("bad", [{"nope": 3}, {"empathy-1": 6}, {"empathy-1": 0},
-                                 {"empathy-1": 2.5}, {"empathy-1": True}])
+@pytest.mark.parametrize(
+    "bad", [{"nope": 3}, {"empathy-1": 6}, {"empathy-1": 0}, {"empathy-1": 2.5}, {"empathy-1": True}]
+)
 def test_invalid_answers_are_refused(bad):
     with pytest.raises(ScoringError):
         score_responses(EMPATHY, bad)
 
 
 # --- change over time ------------------------------------------------------------------------
+
 
 def test_rci_reliable_improvement():
     # SE_diff = 15 * sqrt(2) * sqrt(1 - 0.84) = 15 * 1.41421 * 0.4 = 8.48528
@@ -129,8 +136,9 @@ def test_rci_reliable_decline():
     assert change.reliable and change.direction == "declined"
 
 
-@pytest.mark.parametrize("reliability, sd", [(None, 15.0), (0.8, None), (1.0, 15.0),
-                                             (-0.2, 15.0), (0.8, 0.0), (math.nan, 15.0)])
+@pytest.mark.parametrize(
+    "reliability, sd", [(None, 15.0), (0.8, None), (1.0, 15.0), (-0.2, 15.0), (0.8, 0.0), (math.nan, 15.0)]
+)
 def test_fallback_to_minimal_important_difference(reliability, sd):
     assert MINIMAL_IMPORTANT_DIFFERENCE == 10.0
     at_threshold = skill_change(40.0, 50.0, reliability=reliability, sd=sd)
@@ -148,14 +156,19 @@ def test_change_with_a_missing_score():
 
 # --- focus recommendations -------------------------------------------------------------------
 
+
 def snap(skill, status="todo", score=None, area="A"):
     return SkillSnapshot(skill, area, status, score)
 
 
 def test_lowest_scores_first_and_done_skills_never():
-    skills = [snap("Empathy", score=60), snap("Mediation", "done", 10),
-              snap("Storytelling", score=38), snap("Persuasion", "active", 52),
-              snap("Delegation", score=90)]
+    skills = [
+        snap("Empathy", score=60),
+        snap("Mediation", "done", 10),
+        snap("Storytelling", score=38),
+        snap("Persuasion", "active", 52),
+        snap("Delegation", score=90),
+    ]
     focus = focus_recommendations(skills, priorities=set())
     assert [f.skill for f in focus] == ["Storytelling", "Persuasion", "Empathy"]
     assert focus[0].reason == "Lowest score in your last assessment (38/100) and not yet mastered."
@@ -163,21 +176,22 @@ def test_lowest_scores_first_and_done_skills_never():
 
 
 def test_priorities_come_first_matched_exactly_ignoring_case():
-    skills = [snap("Persuasion", score=80), snap("Understanding Persuasion Techniques", score=70),
-              snap("Delegation", score=20), snap("Delegation and Accountability")]
+    skills = [
+        snap("Persuasion", score=80),
+        snap("Understanding Persuasion Techniques", score=70),
+        snap("Delegation", score=20),
+        snap("Delegation and Accountability"),
+    ]
     wanted = {"persuasion", "DELEGATION AND ACCOUNTABILITY"}
     focus = focus_recommendations(skills, priorities=wanted, count=3)
-    assert [f.skill for f in focus] == ["Persuasion", "Delegation and Accountability",
-                                        "Delegation"]
-    assert focus[0].reason == ("You named this a priority, and it scored 80/100 in your last "
-                               "assessment.")
+    assert [f.skill for f in focus] == ["Persuasion", "Delegation and Accountability", "Delegation"]
+    assert focus[0].reason == ("You named this a priority, and it scored 80/100 in your last assessment.")
     assert focus[1].reason == "You named this a priority, and it is not yet done."
 
 
 def test_ties_break_on_active_then_given_order():
     skills = [snap("B", score=40), snap("A", "active", 40), snap("C", score=40), snap("D")]
-    assert [f.skill for f in focus_recommendations(skills, priorities=set(), count=4)] == \
-        ["A", "B", "C", "D"]
+    assert [f.skill for f in focus_recommendations(skills, priorities=set(), count=4)] == ["A", "B", "C", "D"]
 
 
 def test_unscored_skills_follow_scored_ones():

@@ -110,8 +110,7 @@ def test_named_scale_override_is_accepted():
 
 
 def test_labels_must_match_min_to_max():
-    head = HEAD.replace("labels: [Never, Rarely, Sometimes, Often, Always]",
-                        "labels: [Never, Sometimes, Always]")
+    head = HEAD.replace("labels: [Never, Rarely, Sometimes, Often, Always]", "labels: [Never, Sometimes, Always]")
     assert "scale has 3 labels but 1..5 needs 5" in problems(doc(item(), head=head))
 
 
@@ -135,7 +134,8 @@ def test_top_level_problems():
     assert "missing field 'items'" in problems("id: demo\nversion: 1\ntitle: T\nscale: x\n")
     assert "must be a YAML mapping" in problems("- just\n- a list\n")
     assert "version must be a positive integer" in problems(
-        doc(item(), head=HEAD.replace("version: 1", "version: zero")))
+        doc(item(), head=HEAD.replace("version: 1", "version: zero"))
+    )
     assert "'items' must be a non-empty list" in problems(HEAD.replace("items:\n", "items: []\n"))
 
 
@@ -173,10 +173,10 @@ def test_whitespace_in_text_is_normalised():
 
 
 def test_generic_items_cover_only_uncovered_skills():
-    items = generic_items_for(["Active Listening", "Juggling Chainsaws", "juggling chainsaws"],
-                              covered=["active listening"])
-    assert [i.id for i in items] == ["generic-juggling-chainsaws-frequency",
-                                     "generic-juggling-chainsaws-confidence"]
+    items = generic_items_for(
+        ["Active Listening", "Juggling Chainsaws", "juggling chainsaws"], covered=["active listening"]
+    )
+    assert [i.id for i in items] == ["generic-juggling-chainsaws-frequency", "generic-juggling-chainsaws-confidence"]
     assert all(i.generic and i.skill == "Juggling Chainsaws" and i.key == 1 for i in items)
     assert items[0].scale.labels[-1] == "Always"
     assert items[1].scale.labels[0] == "Not at all confident"

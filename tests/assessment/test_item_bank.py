@@ -13,9 +13,20 @@ from peoplecraft.assessment.scoring import score_responses
 GUIDE = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "guide.md"
 # "   - ~~**Active Listening**: ..." or "   - **Written Communication**: ..."
 SKILL_LINE = re.compile(r"^\s*-\s*(?:~~)?\*\*(?P<name>[^*]+)\*\*:", re.MULTILINE)
-BANNED = ("i am a good", "i'm a good", "i am good at", "i'm good at", "i am a natural",
-          "they are a good", "they are good at", "good listener", "good communicator",
-          "i am a ", "i'm a ", "they are a ")
+BANNED = (
+    "i am a good",
+    "i'm a good",
+    "i am good at",
+    "i'm good at",
+    "i am a natural",
+    "they are a good",
+    "they are good at",
+    "good listener",
+    "good communicator",
+    "i am a ",
+    "i'm a ",
+    "they are a ",
+)
 TIME_WINDOW = re.compile(r"^In the last (month|two weeks|three months|six months), ")
 
 

@@ -15,10 +15,7 @@ from peoplecraft.assessment.reliability import (
 )
 
 # 4 respondents x 3 items, chosen so the arithmetic stays exact.
-HAND = np.array([[1, 2, 2],
-                 [2, 3, 3],
-                 [3, 3, 4],
-                 [4, 4, 5]], dtype=float)
+HAND = np.array([[1, 2, 2], [2, 3, 3], [3, 3, 4], [4, 4, 5]], dtype=float)
 
 
 def test_alpha_worked_by_hand():
@@ -67,6 +64,7 @@ def test_reverse_keyed_column_gives_the_same_analysis():
 
 
 # --- a slow, independent reference ---------------------------------------------------------
+
 
 def reference_alpha(rows: list[list[float]]) -> float:
     k = len(rows[0])
@@ -147,16 +145,26 @@ def test_feldt_interval_matches_scipy(confidence):
     assert high == pytest.approx(1 - (1 - alpha) * stats.f.ppf(g / 2, df1, df2), abs=1e-10)
 
 
-@pytest.mark.parametrize("p, df1, df2", [(0.975, 1, 1), (0.025, 2, 2), (0.5, 3, 7),
-                                          (0.975, 9, 36), (0.001, 5, 500), (0.999, 40, 3),
-                                          (0.975, 99_999, 5_899_941),
-                                          (0.025, 99_999, 5_899_941)])
+@pytest.mark.parametrize(
+    "p, df1, df2",
+    [
+        (0.975, 1, 1),
+        (0.025, 2, 2),
+        (0.5, 3, 7),
+        (0.975, 9, 36),
+        (0.001, 5, 500),
+        (0.999, 40, 3),
+        (0.975, 99_999, 5_899_941),
+        (0.025, 99_999, 5_899_941),
+    ],
+)
 def test_f_quantile_matches_scipy(p, df1, df2):
     stats = pytest.importorskip("scipy.stats")
     assert f_quantile(p, df1, df2) == pytest.approx(stats.f.ppf(p, df1, df2), rel=1e-9)
 
 
 # --- missing data and edge cases -----------------------------------------------------------
+
 
 def test_missing_answers_use_listwise_deletion():
     data = simulated(200, 5, 21, missing=0.1)
@@ -199,13 +207,16 @@ def test_two_item_scale_has_no_alpha_if_deleted():
     assert result.items[0].item_total_r == pytest.approx(np.corrcoef(HAND[:, 0], HAND[:, 1])[0, 1])
 
 
-@pytest.mark.parametrize("data, keys, match", [
-    (np.ones(5), [1], "2-D"),
-    (np.ones((5, 1)), [1], "at least two"),
-    (np.ones((5, 3)), [1, 1], "one \\+1 or -1"),
-    (np.ones((5, 3)), [1, 0, 1], "one \\+1 or -1"),
-    (np.array([[1, 2], [np.inf, 1]]), [1, 1], "infinite"),
-])
+@pytest.mark.parametrize(
+    "data, keys, match",
+    [
+        (np.ones(5), [1], "2-D"),
+        (np.ones((5, 1)), [1], "at least two"),
+        (np.ones((5, 3)), [1, 1], "one \\+1 or -1"),
+        (np.ones((5, 3)), [1, 0, 1], "one \\+1 or -1"),
+        (np.array([[1, 2], [np.inf, 1]]), [1, 1], "infinite"),
+    ],
+)
 def test_bad_input_is_refused(data, keys, match):
     with pytest.raises(ValueError, match=match):
         analyse_scale(data, keys)
@@ -214,9 +225,9 @@ def test_bad_input_is_refused(data, keys, match):
 def test_analyse_scales_splits_columns_by_scale():
     data = np.hstack([HAND, HAND[:, :1] * -1 + 6, HAND[:, 1:2]])
     ids = ["l1", "l2", "l3", "e1", "x1"]
-    result = analyse_scales(data, ids, [1, 1, 1, -1, 1],
-                            {"l1": "Listening", "l2": "Listening", "l3": "Listening",
-                             "e1": "Lonely"})
+    result = analyse_scales(
+        data, ids, [1, 1, 1, -1, 1], {"l1": "Listening", "l2": "Listening", "l3": "Listening", "e1": "Lonely"}
+    )
     assert list(result) == ["Listening"]  # "Lonely" has one item; x1 belongs to no scale
     assert result["Listening"].alpha == pytest.approx(33 / 34)
     assert [i.item_id for i in result["Listening"].items] == ["l1", "l2", "l3"]

@@ -35,18 +35,26 @@ def test_header_only_gives_an_empty_matrix(tmp_path):
     assert table.values.shape == (0, 2) and table.values.dtype == np.float64
 
 
-@pytest.mark.parametrize("text, message", [
-    ("", r"responses\.csv, line 1: empty file"),
-    ("respondent\n", r"responses\.csv, line 1: the header names no item columns"),
-    ("a-1,,a-3\n", r"responses\.csv, line 1, column 2: empty item id"),
-    ("a-1,a-2,a-1\n", r"responses\.csv, line 1, column 3: duplicate item id 'a-1'"),
-    ("a-1,a-2\n1,2\n3\n", r"responses\.csv, line 3: expected 2 columns, found 1"),
-    ("a-1,a-2\n1,2\n3,often\n", r"responses\.csv, line 3, column 2 \(a-2\): 'often' is not a "
-                                r"number"),
-    ("respondent,a-1,a-2\nr1,1,2\n\nr2,nan,2\n",
-     r"responses\.csv, line 4, column 2 \(a-1\): 'nan' is not a finite number"),
-    ("a-1,a-2\n1,inf\n", r"line 2, column 2 \(a-2\): 'inf' is not a finite number"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("", r"responses\.csv, line 1: empty file"),
+        ("respondent\n", r"responses\.csv, line 1: the header names no item columns"),
+        ("a-1,,a-3\n", r"responses\.csv, line 1, column 2: empty item id"),
+        ("a-1,a-2,a-1\n", r"responses\.csv, line 1, column 3: duplicate item id 'a-1'"),
+        ("a-1,a-2\n1,2\n3\n", r"responses\.csv, line 3: expected 2 columns, found 1"),
+        (
+            "a-1,a-2\n1,2\n3,often\n",
+            r"responses\.csv, line 3, column 2 \(a-2\): 'often' is not a "
+            r"number",
+        ),
+        (
+            "respondent,a-1,a-2\nr1,1,2\n\nr2,nan,2\n",
+            r"responses\.csv, line 4, column 2 \(a-1\): 'nan' is not a finite number",
+        ),
+        ("a-1,a-2\n1,inf\n", r"line 2, column 2 \(a-2\): 'inf' is not a finite number"),
+    ],
+)
 def test_errors_name_file_line_and_column(tmp_path, text, message):
     with pytest.raises(ResponsesCsvError, match=message):
         read_responses_csv(write(tmp_path, text))

@@ -76,14 +76,25 @@ class Instrument:
         return next((a for s, a in self.reliability.items() if s.casefold() == wanted), None)
 
 
-NAMED_SCALES: Mapping[str, Scale] = MappingProxyType({
-    "frequency-5": Scale(1, 5, ("Never", "Rarely", "Sometimes", "Often", "Always")),
-    "agreement-5": Scale(1, 5, ("Strongly disagree", "Disagree", "Neither agree nor disagree",
-                                "Agree", "Strongly agree")),
-    "confidence-5": Scale(1, 5, ("Not at all confident", "Slightly confident",
-                                 "Moderately confident", "Very confident",
-                                 "Completely confident")),
-})
+NAMED_SCALES: Mapping[str, Scale] = MappingProxyType(
+    {
+        "frequency-5": Scale(1, 5, ("Never", "Rarely", "Sometimes", "Often", "Always")),
+        "agreement-5": Scale(
+            1, 5, ("Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree")
+        ),
+        "confidence-5": Scale(
+            1,
+            5,
+            (
+                "Not at all confident",
+                "Slightly confident",
+                "Moderately confident",
+                "Very confident",
+                "Completely confident",
+            ),
+        ),
+    }
+)
 
 
 def load_instrument(path: str | Path) -> Instrument:
@@ -150,9 +161,13 @@ class _Validator:
             raise InstrumentError(self.problems)
         assert scale is not None
         return Instrument(
-            id=ident, version=int(version), title=title,
-            description=str(data.get("description") or "").strip(), scale=scale,
-            items=items, reliability=MappingProxyType(reliability),
+            id=ident,
+            version=int(version),
+            title=title,
+            description=str(data.get("description") or "").strip(),
+            scale=scale,
+            items=items,
+            reliability=MappingProxyType(reliability),
         )
 
     def text(self, raw: dict, field: str, where: str) -> str:
@@ -175,16 +190,13 @@ class _Validator:
             return None
         low, high, labels = value.get("min"), value.get("max"), value.get("labels")
         if type(low) is not int or type(high) is not int or low >= high:
-            self.fail(f"scale min and max must be integers with min < max, not {low!r}..{high!r}",
-                      where)
+            self.fail(f"scale min and max must be integers with min < max, not {low!r}..{high!r}", where)
             return None
-        if not isinstance(labels, list) or not all(isinstance(x, str) and x.strip()
-                                                   for x in labels):
+        if not isinstance(labels, list) or not all(isinstance(x, str) and x.strip() for x in labels):
             self.fail("scale labels must be a list of non-empty texts", where)
             return None
         if len(labels) != high - low + 1:
-            self.fail(f"scale has {len(labels)} labels but {low}..{high} needs {high - low + 1}",
-                      where)
+            self.fail(f"scale has {len(labels)} labels but {low}..{high} needs {high - low + 1}", where)
             return None
         return Scale(low, high, tuple(label.strip() for label in labels))
 
@@ -241,8 +253,7 @@ class _Validator:
             where = f"reliability {skill!r}"
             if not isinstance(skill, str) or skill.casefold() not in skills:
                 self.fail("names a skill with no items", where)
-            elif isinstance(alpha, bool) or not isinstance(alpha, int | float) \
-                    or not 0 < alpha < 1:
+            elif isinstance(alpha, bool) or not isinstance(alpha, int | float) or not 0 < alpha < 1:
                 self.fail(f"alpha must be a number between 0 and 1, not {alpha!r}", where)
             else:
                 result[skill] = float(alpha)
@@ -263,16 +274,26 @@ def generic_items_for(skill_names: Iterable[str], covered: Iterable[str]) -> tup
             continue
         done.add(skill.casefold())
         slug = re.sub(r"[^a-z0-9]+", "-", skill.casefold()).strip("-") or "skill"
-        items.append(Item(
-            f"generic-{slug}-frequency", skill, 1,
-            f"In the last month, when a situation called for {skill}, I put it into practice.",
-            f"When a situation calls for {skill}, they put it into practice.",
-            NAMED_SCALES["frequency-5"], generic=True))
-        items.append(Item(
-            f"generic-{slug}-confidence", skill, 1,
-            f"How confident am I that I could handle a demanding situation that calls for "
-            f"{skill} next week?",
-            f"How confident are you that they could handle a demanding situation that calls "
-            f"for {skill}?",
-            NAMED_SCALES["confidence-5"], generic=True))
+        items.append(
+            Item(
+                f"generic-{slug}-frequency",
+                skill,
+                1,
+                f"In the last month, when a situation called for {skill}, I put it into practice.",
+                f"When a situation calls for {skill}, they put it into practice.",
+                NAMED_SCALES["frequency-5"],
+                generic=True,
+            )
+        )
+        items.append(
+            Item(
+                f"generic-{slug}-confidence",
+                skill,
+                1,
+                f"How confident am I that I could handle a demanding situation that calls for {skill} next week?",
+                f"How confident are you that they could handle a demanding situation that calls for {skill}?",
+                NAMED_SCALES["confidence-5"],
+                generic=True,
+            )
+        )
     return tuple(items)

@@ -66,15 +66,15 @@ def analyse_scale(
     low, high = feldt_interval(alpha, n_used, k, confidence) if alpha is not None else (None, None)
     means, sds, answered = _item_moments(data, missing)
     items = tuple(
-        ItemStats(ids[j], int(answered[j]), _num(means[j]), _num(sds[j]),
-                  _num(r_rest[j]), _num(alpha_del[j]))
+        ItemStats(ids[j], int(answered[j]), _num(means[j]), _num(sds[j]), _num(r_rest[j]), _num(alpha_del[j]))
         for j in range(k)
     )
     return ScaleAnalysis(k, n, n_used, alpha, low, high, confidence, items)
 
 
-def _checked(responses: np.ndarray, keys: Sequence[int], item_ids: Sequence[str] | None,
-             confidence: float) -> tuple[np.ndarray, np.ndarray, list[str]]:
+def _checked(
+    responses: np.ndarray, keys: Sequence[int], item_ids: Sequence[str] | None, confidence: float
+) -> tuple[np.ndarray, np.ndarray, list[str]]:
     data = np.asarray(responses, dtype=np.float64)
     if data.ndim != 2 or data.shape[1] < 2:
         raise ValueError("responses must be a 2-D matrix with at least two item columns")
@@ -109,9 +109,11 @@ def analyse_scales(
         if item_id in scales:
             columns.setdefault(scales[item_id], []).append(j)
     return {
-        name: analyse_scale(data[:, cols], [keys[j] for j in cols],
-                            item_ids=[item_ids[j] for j in cols], confidence=confidence)
-        for name, cols in columns.items() if len(cols) >= 2
+        name: analyse_scale(
+            data[:, cols], [keys[j] for j in cols], item_ids=[item_ids[j] for j in cols], confidence=confidence
+        )
+        for name, cols in columns.items()
+        if len(cols) >= 2
     }
 
 
@@ -152,9 +154,7 @@ def _num(value: float) -> float | None:
     return float(value) if np.isfinite(value) else None  # undefined statistics become None
 
 
-def feldt_interval(
-    alpha: float, n: int, k: int, confidence: float = 0.95
-) -> tuple[float | None, float | None]:
+def feldt_interval(alpha: float, n: int, k: int, confidence: float = 0.95) -> tuple[float | None, float | None]:
     """Feldt (1965) confidence interval for Cronbach's alpha.
 
     (1 - alpha_population) / (1 - alpha_sample) follows an F distribution with
@@ -166,8 +166,7 @@ def feldt_interval(
         return None, None
     df1, df2 = n - 1, (n - 1) * (k - 1)
     g = 1.0 - confidence
-    return (1.0 - (1.0 - alpha) * f_quantile(1.0 - g / 2, df1, df2),
-            1.0 - (1.0 - alpha) * f_quantile(g / 2, df1, df2))
+    return (1.0 - (1.0 - alpha) * f_quantile(1.0 - g / 2, df1, df2), 1.0 - (1.0 - alpha) * f_quantile(g / 2, df1, df2))
 
 
 def f_quantile(p: float, df1: float, df2: float) -> float:
@@ -193,8 +192,7 @@ def _beta_cdf(x: float, a: float, b: float) -> float:
     """Regularised incomplete beta I_x(a, b) (continued fraction, Numerical Recipes 6.4)."""
     if not 0.0 < x < 1.0:
         return 0.0 if x <= 0.0 else 1.0
-    log_front = (math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b)
-                 + a * math.log(x) + b * math.log1p(-x))
+    log_front = math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)
     if x < (a + 1.0) / (a + b + 2.0):
         return math.exp(log_front) * _beta_fraction(x, a, b) / a
     return 1.0 - math.exp(log_front) * _beta_fraction(1.0 - x, b, a) / b
@@ -206,8 +204,10 @@ def _beta_fraction(x: float, a: float, b: float) -> float:
     c, d = 1.0, 1.0 - (a + b) * x / (a + 1.0)
     h = d = 1.0 / (d if abs(d) > tiny else tiny)
     for m in range(1, 100_000):
-        for num in (m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)),
-                    -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1))):
+        for num in (
+            m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)),
+            -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1)),
+        ):
             d = 1.0 + num * d
             d = 1.0 / (d if abs(d) > tiny else tiny)
             c = 1.0 + num / c
@@ -229,8 +229,7 @@ class ResponseTable:
     values: np.ndarray  # respondents x items, float64, NaN for missing
 
 
-def read_responses_csv(path: str | Path, *,
-                       valid_range: tuple[float, float] | None = None) -> ResponseTable:
+def read_responses_csv(path: str | Path, *, valid_range: tuple[float, float] | None = None) -> ResponseTable:
     """Header of item ids (optionally first a ``respondent`` column), then a row per respondent:
     numbers, or empty cells for missing. ``valid_range`` rejects values outside [min, max]."""
     path = Path(path)
@@ -258,12 +257,10 @@ def _read_rows(reader, name: str, valid_range: tuple[float, float] | None) -> Re
             continue  # blank line
         line = reader.line_num
         if len(cells) != len(header):
-            raise ResponsesCsvError(f"{name}, line {line}: expected {len(header)} columns, "
-                                    f"found {len(cells)}")
+            raise ResponsesCsvError(f"{name}, line {line}: expected {len(header)} columns, found {len(cells)}")
         if has_respondent:
             respondents.append(cells[0].strip())
-        rows.append([_cell(cells[c], header[c], name, line, c + 1, valid_range)
-                     for c in range(first, len(header))])
+        rows.append([_cell(cells[c], header[c], name, line, c + 1, valid_range) for c in range(first, len(header))])
     values = np.array(rows, dtype=np.float64).reshape(len(rows), len(header) - first)
     names = tuple(respondents) if has_respondent else None
     return ResponseTable(tuple(header[first:]), names, values)
@@ -280,8 +277,7 @@ def _check_header(header: list[str], first: int, name: str) -> None:
             raise ResponsesCsvError(f"{where}: duplicate item id {header[col]!r}")
 
 
-def _cell(raw: str, item_id: str, name: str, line: int, col: int,
-          valid_range: tuple[float, float] | None) -> float:
+def _cell(raw: str, item_id: str, name: str, line: int, col: int, valid_range: tuple[float, float] | None) -> float:
     text = raw.strip()
     if not text:
         return math.nan
@@ -291,8 +287,7 @@ def _cell(raw: str, item_id: str, name: str, line: int, col: int,
     except ValueError:
         raise ResponsesCsvError(f"{where}: {text!r} is not a number") from None
     if not math.isfinite(value):
-        raise ResponsesCsvError(f"{where}: {text!r} is not a finite number; leave the cell "
-                                f"empty for a missing answer")
+        raise ResponsesCsvError(f"{where}: {text!r} is not a finite number; leave the cell empty for a missing answer")
     if valid_range is not None and not valid_range[0] <= value <= valid_range[1]:
         low, high = valid_range
         raise ResponsesCsvError(f"{where}: {text} is outside {low:g}..{high:g}")

@@ -94,8 +94,9 @@ def _check_answers(items: Sequence[Item], answers: Mapping[str, int | None]) -> 
         if value is None:
             continue
         if type(value) is not int or not item.scale.min <= value <= item.scale.max:
-            raise ScoringError(f"item {item_id!r}: answer {value!r} is not on the scale "
-                               f"{item.scale.min}..{item.scale.max}")
+            raise ScoringError(
+                f"item {item_id!r}: answer {value!r} is not on the scale {item.scale.min}..{item.scale.max}"
+            )
 
 
 def _keyed_percent(item: Item, answers: Mapping[str, int | None]) -> float | None:
@@ -160,11 +161,9 @@ def skill_change(
         se_diff = sd * math.sqrt(2.0) * math.sqrt(1.0 - reliability)
         rci = diff / se_diff
         reliable = abs(rci) > RCI_CRITICAL
-        return Change(diff, reliable, _direction(diff, reliable), "rci", rci,
-                      RCI_CRITICAL * se_diff)
+        return Change(diff, reliable, _direction(diff, reliable), "rci", rci, RCI_CRITICAL * se_diff)
     reliable = abs(diff) >= MINIMAL_IMPORTANT_DIFFERENCE
-    return Change(diff, reliable, _direction(diff, reliable), "mid", None,
-                  MINIMAL_IMPORTANT_DIFFERENCE)
+    return Change(diff, reliable, _direction(diff, reliable), "mid", None, MINIMAL_IMPORTANT_DIFFERENCE)
 
 
 def _usable(value: float | None, low: float, high: float) -> bool:
@@ -172,8 +171,7 @@ def _usable(value: float | None, low: float, high: float) -> bool:
     return value is not None and math.isfinite(value) and low < value < high
 
 
-def _direction(diff: float, reliable: bool) -> Literal["improved", "declined",
-                                                        "no reliable change"]:
+def _direction(diff: float, reliable: bool) -> Literal["improved", "declined", "no reliable change"]:
     if not reliable:
         return "no reliable change"
     return "improved" if diff > 0 else "declined"
@@ -207,17 +205,20 @@ def focus_recommendations(
     """
     wanted = {name.casefold() for name in priorities}
     candidates = [(i, s) for i, s in enumerate(skills) if s.status != "done"]
-    candidates.sort(key=lambda pair: (
-        pair[1].skill.casefold() not in wanted,
-        pair[1].score is None,
-        pair[1].score if pair[1].score is not None else 0.0,
-        pair[1].status != "active",
-        pair[0],
-    ))
+    candidates.sort(
+        key=lambda pair: (
+            pair[1].skill.casefold() not in wanted,
+            pair[1].score is None,
+            pair[1].score if pair[1].score is not None else 0.0,
+            pair[1].status != "active",
+            pair[0],
+        )
+    )
     scores = [s.score for _, s in candidates if s.score is not None]
     lowest = min(scores) if scores else None
-    return [Focus(s.skill, s.area, _reason(s, s.skill.casefold() in wanted, lowest))
-            for _, s in candidates[:max(count, 0)]]
+    return [
+        Focus(s.skill, s.area, _reason(s, s.skill.casefold() in wanted, lowest)) for _, s in candidates[: max(count, 0)]
+    ]
 
 
 def _reason(skill: SkillSnapshot, priority: bool, lowest: float | None) -> str:

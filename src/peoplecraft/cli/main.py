@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from peoplecraft.cli import account, guide, serve, write
+from peoplecraft.cli import account, assess, guide, serve, write
 
 app = typer.Typer(
     name="peoplecraft",
@@ -16,6 +16,7 @@ app = typer.Typer(
 )
 app.add_typer(guide.app, name="guide")
 app.add_typer(account.app, name="account")
+app.add_typer(assess.app, name="assess")
 app.add_typer(write.app, name="write")
 app.command(name="serve")(serve.serve)
 

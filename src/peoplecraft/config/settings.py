@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "peoplecraft.core",
     "peoplecraft.accounts",
     "peoplecraft.skillmap",
+    "peoplecraft.assessment",
     "peoplecraft.writing",
 ]
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("accounts/", include("peoplecraft.accounts.urls")),
     path("skills/", include("peoplecraft.skillmap.urls")),
+    path("assess/", include("peoplecraft.assessment.urls")),
     path("write/", include("peoplecraft.writing.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -95,9 +95,7 @@ def skill_get(*, owner, skill_id: int) -> Skill:
 def skill_in_active_guide(*, owner, name: str) -> Skill | None:
     """The live skill called ``name`` (case-insensitive) in ``owner``'s active guide, if any."""
     return (
-        Skill.objects.filter(
-            area__guide__owner=owner, area__guide__is_active=True, archived_at=None, name__iexact=name
-        )
+        Skill.objects.filter(area__guide__owner=owner, area__guide__is_active=True, archived_at=None, name__iexact=name)
         .select_related("area")
         .first()
     )

@@ -1,0 +1,99 @@
+"""Server-side charts (matplotlib, Agg): the same figure serves the web page (SVG) and the CLI (PNG).
+
+Readable without colour: every point has a marker and its number written next to it, missing
+scores are said in words, and the grid is labelled 0-100.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import textwrap
+from collections.abc import Sequence
+from datetime import datetime
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib.figure import Figure
+
+INK = "#1f2933"
+ACCENT = "#1d4ed8"
+_RC = {"svg.fonttype": "none", "font.size": 9}
+
+
+def _render(figure: Figure, fmt: str) -> bytes:
+    buffer = io.BytesIO()
+    with matplotlib.rc_context(_RC):
+        figure.savefig(buffer, format=fmt, bbox_inches="tight", metadata={"Date": None} if fmt == "svg" else None)
+    return buffer.getvalue()
+
+
+def radar_chart(areas: Sequence[tuple[str, float | None]], *, fmt: str = "svg") -> bytes:
+    """Area scores (0-100) on a radar; fewer than three areas are drawn as bars instead."""
+    with matplotlib.rc_context(_RC):
+        figure = Figure(figsize=(8, 7))
+        if len(areas) < 3:
+            _bars(figure, areas)
+        else:
+            _radar(figure, areas)
+        return _render(figure, fmt)
+
+
+def _whole(score: float) -> str:
+    return str(math.floor(score + 0.5))  # round half up, as the tables and reasons do
+
+
+def _label(name: str, score: float | None) -> str:
+    shown = "not scored" if score is None else _whole(score)
+    return "\n".join(textwrap.wrap(name, 18)) + f"\n({shown})"
+
+
+def _radar(figure: Figure, areas: Sequence[tuple[str, float | None]]) -> None:
+    axes = figure.add_subplot(projection="polar")
+    axes.set_theta_zero_location("N")
+    axes.set_theta_direction(-1)
+    angles = [2 * math.pi * i / len(areas) for i in range(len(areas))]
+    values = [score or 0.0 for _name, score in areas]
+    axes.plot([*angles, angles[0]], [*values, values[0]], color=ACCENT, linewidth=2, marker="o", markersize=6)
+    axes.fill([*angles, angles[0]], [*values, values[0]], facecolor="none", edgecolor=ACCENT, hatch="///", alpha=0.5)
+    for angle, (_name, score) in zip(angles, areas, strict=True):
+        if score is None:
+            axes.plot([angle], [0], marker="x", color=INK, markersize=8)
+    axes.set_xticks(angles, [_label(name, score) for name, score in areas], color=INK)
+    axes.set_ylim(0, 100)
+    axes.set_yticks([20, 40, 60, 80, 100], ["20", "40", "60", "80", "100"], color=INK)
+    axes.set_rlabel_position(180 / len(areas))  # between the first two axes, clear of labels
+    axes.tick_params(axis="x", pad=14)
+
+
+def _bars(figure: Figure, areas: Sequence[tuple[str, float | None]]) -> None:
+    axes = figure.add_subplot()
+    names = [_label(name, score) for name, score in areas]
+    values = [score or 0.0 for _name, score in areas]
+    axes.barh(names, values, color="white", edgecolor=ACCENT, hatch="///")
+    axes.set_xlim(0, 100)
+    axes.invert_yaxis()
+    axes.set_xlabel("Score (0-100)")
+
+
+def trend_chart(points: Sequence[tuple[datetime, float | None]], *, title: str, fmt: str = "svg") -> bytes:
+    """A skill's score across assessments; each point is marked and labelled with its value."""
+    with matplotlib.rc_context(_RC):
+        figure = Figure(figsize=(7, 3.5))
+        axes = figure.add_subplot()
+        scored = [(when, score) for when, score in points if score is not None]
+        if scored:
+            dates, scores = [when for when, _s in scored], [score for _w, score in scored]
+            axes.plot(dates, scores, color=ACCENT, marker="o", linewidth=2, markersize=7)
+            for when, score in scored:
+                axes.annotate(_whole(score), (when, score), textcoords="offset points", xytext=(0, 8), ha="center")
+        else:
+            axes.text(0.5, 0.5, "No score yet", transform=axes.transAxes, ha="center", color=INK)
+        axes.set_ylim(0, 105)
+        axes.set_ylabel("Score (0-100)")
+        axes.set_title(title)
+        axes.grid(axis="y", linestyle=":", color="#9aa5b1")
+        figure.autofmt_xdate()
+        return _render(figure, fmt)

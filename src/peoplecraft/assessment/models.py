@@ -1,0 +1,85 @@
+"""Assessments, their answers and the per-skill results stored when one is completed.
+
+Items are not copied into the database: they come from the instrument file named by
+``instrument_id`` (plus generic items for skills the bank does not cover).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from peoplecraft.skillmap.models import Area, Guide, Skill
+
+
+class Scope(models.TextChoices):
+    GUIDE = "guide", _("Whole guide")
+    AREA = "area", _("One area")
+    SKILLS = "skills", _("Chosen skills")
+
+
+class Source(models.TextChoices):
+    WEB = "web", _("Web")
+    CLI = "cli", _("Command line")
+    IMPORT = "import", _("Import")
+
+
+class Assessment(models.Model):
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessments")
+    guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="assessments")
+    instrument_id = models.CharField(max_length=100)
+    instrument_version = models.PositiveIntegerField()
+    scope = models.CharField(max_length=8, choices=Scope.choices)
+    area = models.ForeignKey(Area, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # The skills this assessment asks about, fixed when it starts.
+    skills = models.ManyToManyField(Skill, related_name="+")
+    # Names of the skills the learner said matter most to them (for focus recommendations).
+    priorities = models.JSONField(default=list, blank=True)
+    source = models.CharField(max_length=8, choices=Source.choices, default=Source.WEB)
+    started_at = models.DateTimeField(default=timezone.now)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        indexes = [models.Index(fields=["owner", "completed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_scope_display()} · {self.started_at:%Y-%m-%d}"
+
+    @property
+    def is_complete(self) -> bool:
+        return self.completed_at is not None
+
+
+class Answer(models.Model):
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")
+    item_id = models.CharField(max_length=200)
+    value = models.PositiveSmallIntegerField(null=True, blank=True)  # None: skipped
+    answered_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["assessment", "item_id"], name="one_answer_per_item")]
+
+    def __str__(self) -> str:
+        return f"{self.item_id}={self.value}"
+
+
+class SkillResult(models.Model):
+    """A skill's score in a completed assessment: history and trends read these, not answers."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="results")
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="assessment_results")
+    score = models.FloatField(null=True, blank=True)  # 0-100; None: not enough answers
+    answered = models.PositiveIntegerField()
+    items = models.PositiveIntegerField()
+    status = models.CharField(max_length=24)  # scoring.SCORED or scoring.NOT_ENOUGH_ANSWERS
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["assessment", "skill"], name="one_result_per_skill")]
+
+    def __str__(self) -> str:
+        return f"{self.skill}: {self.score}"

@@ -1,0 +1,162 @@
+"""Every read of assessments that a view, command or template tag needs (prefetched)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peoplecraft.assessment import scoring
+from peoplecraft.assessment.catalogue import instrument_get
+from peoplecraft.assessment.instrument import Item
+from peoplecraft.assessment.models import Answer, Assessment, SkillResult
+from peoplecraft.assessment.questionnaire import questionnaire_items
+from peoplecraft.core.ownership import get_owned_or_404
+from peoplecraft.skillmap.models import Area, Guide, Skill
+
+
+@dataclass(frozen=True)
+class SkillItems:
+    skill: Skill
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the web form: one area with its skills' items."""
+
+    number: int
+    area: Area
+    skills: tuple[SkillItems, ...]
+
+
+def assessment_get(*, owner, assessment_id: int) -> Assessment:
+    return get_owned_or_404(Assessment.objects.select_related("guide", "area"), owner, pk=assessment_id)
+
+
+def assessment_skills(*, assessment: Assessment) -> list[Skill]:
+    """The assessment's skills in guide order."""
+    return list(assessment.skills.select_related("area").order_by("area__position", "position", "pk"))
+
+
+def assessment_items(*, assessment: Assessment, skills: list[Skill] | None = None) -> tuple[Item, ...]:
+    skills = assessment_skills(assessment=assessment) if skills is None else skills
+    instrument = instrument_get(assessment.instrument_id)
+    return questionnaire_items(instrument, [skill.name for skill in skills])
+
+
+def guide_items(*, guide: Guide) -> tuple[tuple[Item, ...], list[Skill]]:
+    """Every item a whole-guide assessment of ``guide`` would ask, and the live skills."""
+    from peoplecraft.assessment.catalogue import default_instrument
+
+    skills = list(
+        Skill.objects.filter(area__guide=guide, archived_at=None, area__archived_at=None).select_related("area")
+    )
+    return questionnaire_items(default_instrument(), [s.name for s in skills]), skills
+
+
+def assessment_pages(*, assessment: Assessment) -> list[Page]:
+    skills = assessment_skills(assessment=assessment)
+    items = assessment_items(assessment=assessment, skills=skills)
+    pages: dict[int, list[SkillItems]] = {}
+    areas: dict[int, Area] = {}
+    for skill in skills:
+        wanted = skill.name.casefold()
+        areas.setdefault(skill.area_id, skill.area)
+        own = tuple(item for item in items if item.skill.casefold() == wanted)
+        pages.setdefault(skill.area_id, []).append(SkillItems(skill, own))
+    return [Page(n, areas[area_id], tuple(group)) for n, (area_id, group) in enumerate(pages.items(), start=1)]
+
+
+def answers_get(*, assessment: Assessment) -> dict[str, int | None]:
+    return dict(Answer.objects.filter(assessment=assessment).values_list("item_id", "value"))
+
+
+def assessment_in_progress(*, owner, guide: Guide) -> Assessment | None:
+    return Assessment.objects.filter(owner=owner, guide=guide, completed_at=None).order_by("-started_at", "-pk").first()
+
+
+def assessment_latest(*, owner, guide: Guide) -> Assessment | None:
+    return (
+        Assessment.objects.filter(owner=owner, guide=guide, completed_at__isnull=False)
+        .order_by("-completed_at", "-pk")
+        .first()
+    )
+
+
+def assessment_list(*, owner, guide: Guide) -> list[Assessment]:
+    return list(
+        Assessment.objects.filter(owner=owner, guide=guide, completed_at__isnull=False).order_by("-completed_at", "-pk")
+    )
+
+
+def skill_change(skill: Skill, previous: float | None, current: float | None, *, instrument_id: str) -> scoring.Change:
+    """Change between two scores, by the RCI when the instrument knows the skill's reliability and
+    a reference SD, else by the documented 10-point rule (docs/assessment.md)."""
+    try:
+        reliability = instrument_get(instrument_id).reliability_for(skill.name)
+    except ValueError:
+        reliability = None
+    # No instrument records a reference SD yet, so the RCI cannot be computed: sd=None.
+    return scoring.skill_change(previous, current, reliability=reliability, sd=None)
+
+
+@dataclass(frozen=True)
+class HistoryPoint:
+    assessment_id: int
+    taken_at: object
+    score: float | None
+    status: str
+    answered: int
+    items: int
+    change: scoring.Change
+
+
+def skill_history(*, skill: Skill) -> list[HistoryPoint]:
+    """Every completed assessment of ``skill``, oldest first, with the change since the last score."""
+    results = (
+        SkillResult.objects.filter(skill=skill, assessment__completed_at__isnull=False)
+        .select_related("assessment")
+        .order_by("assessment__completed_at", "pk")
+    )
+    points, previous = [], None
+    for result in results:
+        change = skill_change(skill, previous, result.score, instrument_id=result.assessment.instrument_id)
+        points.append(
+            HistoryPoint(
+                result.assessment_id,
+                result.assessment.completed_at,
+                result.score,
+                result.status,
+                result.answered,
+                result.items,
+                change,
+            )
+        )
+        previous = result.score if result.score is not None else previous
+    return points
+
+
+def skill_self_score(*, skill: Skill) -> SkillResult | None:
+    """The skill's result in its most recent completed assessment."""
+    return (
+        SkillResult.objects.filter(skill=skill, assessment__completed_at__isnull=False)
+        .select_related("assessment")
+        .order_by("-assessment__completed_at", "-pk")
+        .first()
+    )
+
+
+def self_scores(*, guide: Guide) -> dict[int, float]:
+    """Skill id -> latest score (skills never scored are left out), for the skill map."""
+    results = (
+        SkillResult.objects.filter(
+            skill__area__guide=guide, assessment__completed_at__isnull=False, score__isnull=False
+        )
+        .order_by("assessment__completed_at", "pk")
+        .values_list("skill_id", "score")
+    )
+    return dict(results)
+
+
+def guide_area(*, guide: Guide, number: int) -> Area | None:
+    """A live area of ``guide`` by its number in the note."""
+    return Area.objects.filter(guide=guide, number=number, archived_at=None).first()

@@ -1,0 +1,174 @@
+"""Every write of the self-assessment. Each function owns its transaction.
+
+A web assessment is only scored when the learner finishes it; until then it is "in progress"
+and its answers are kept so it can be resumed. Skills below the two-thirds rule are stored as
+"not enough answers", never as a score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from peoplecraft.assessment import scoring, selectors
+from peoplecraft.assessment.answer_files import AnswerFileError, read_answer_file
+from peoplecraft.assessment.catalogue import default_instrument
+from peoplecraft.assessment.instrument import Item
+from peoplecraft.assessment.models import Answer, Assessment, Scope, SkillResult, Source
+from peoplecraft.assessment.questionnaire import items_by_id
+from peoplecraft.skillmap.models import Area, Guide, Skill
+
+
+class AssessmentError(ValueError):
+    """Bad input for an assessment; ``problems`` lists every problem found."""
+
+    def __init__(self, problems: list[str] | str) -> None:
+        self.problems = [problems] if isinstance(problems, str) else list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+def _scope_skills(guide: Guide, scope: str, area: Area | None, skills: Sequence[Skill]) -> list[Skill]:
+    live = Skill.objects.filter(area__guide=guide, archived_at=None, area__archived_at=None)
+    if scope == Scope.GUIDE:
+        chosen = list(live)
+    elif scope == Scope.AREA:
+        if area is None or area.guide_id != guide.pk:
+            raise AssessmentError(_("Choose an area of this guide."))
+        chosen = list(live.filter(area=area))
+    elif scope == Scope.SKILLS:
+        wanted = {skill.pk for skill in skills}
+        chosen = list(live.filter(pk__in=wanted))
+        if not chosen or len(chosen) != len(wanted):
+            raise AssessmentError(_("Choose one or more skills of this guide."))
+    else:
+        raise AssessmentError(_("Unknown scope %(scope)s; use guide, area or skills.") % {"scope": scope})
+    if not chosen:
+        raise AssessmentError(_("There are no skills to assess here."))
+    return chosen
+
+
+def assessment_start(
+    *,
+    owner,
+    guide: Guide,
+    scope: str,
+    area: Area | None = None,
+    skills: Sequence[Skill] = (),
+    priorities: Iterable[str] = (),
+    source: str = Source.WEB,
+) -> Assessment:
+    """Start an assessment of the whole guide, one area or chosen skills."""
+    if guide.owner_id != owner.pk:
+        raise AssessmentError(_("That guide is not yours."))
+    chosen = _scope_skills(guide, scope, area, skills)
+    instrument = default_instrument()
+    with transaction.atomic():
+        assessment = Assessment.objects.create(
+            owner=owner,
+            guide=guide,
+            instrument_id=instrument.id,
+            instrument_version=instrument.version,
+            scope=scope,
+            area=area if scope == Scope.AREA else None,
+            priorities=sorted({name.strip() for name in priorities if name.strip()}),
+            source=source,
+        )
+        assessment.skills.set(chosen)
+    return assessment
+
+
+def _check(items: Mapping[str, Item], answers: Mapping[str, int | None]) -> None:
+    problems = []
+    for item_id, value in answers.items():
+        item = items.get(item_id)
+        if item is None:
+            problems.append(_("Unknown item %(id)s in this assessment.") % {"id": item_id})
+        elif value is not None and (type(value) is not int or not item.scale.min <= value <= item.scale.max):
+            problems.append(
+                _("Item %(id)s: answer %(value)s is not on the scale %(min)s..%(max)s.")
+                % {"id": item_id, "value": value, "min": item.scale.min, "max": item.scale.max}
+            )
+    if problems:
+        raise AssessmentError(problems)
+
+
+def answers_save(*, assessment: Assessment, answers: Mapping[str, int | None]) -> int:
+    """Save (or overwrite) answers of an unfinished assessment; ``None`` marks a skipped item.
+
+    All-or-nothing: one unknown item or out-of-range answer stores nothing."""
+    if assessment.is_complete:
+        raise AssessmentError(_("This assessment is finished; start a new one to answer again."))
+    _check(items_by_id(selectors.assessment_items(assessment=assessment)), answers)
+    rows = [Answer(assessment=assessment, item_id=item_id, value=value) for item_id, value in answers.items()]
+    with transaction.atomic():
+        Answer.objects.bulk_create(
+            rows, update_conflicts=True, unique_fields=["assessment", "item_id"], update_fields=["value", "answered_at"]
+        )
+    return len(rows)
+
+
+def assessment_complete(*, assessment: Assessment, completed_at: datetime | None = None) -> Assessment:
+    """Score the answers and store one result per skill; refuses when no skill can be scored."""
+    with transaction.atomic():
+        locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+        if locked.is_complete:
+            raise AssessmentError(_("This assessment is already finished."))
+        skills = selectors.assessment_skills(assessment=locked)
+        items = selectors.assessment_items(assessment=locked, skills=skills)
+        answers = selectors.answers_get(assessment=locked)
+        scores = scoring.score_responses(items, answers, skill_areas={s.name: s.area.title for s in skills})
+        if not any(s.status == scoring.SCORED for s in scores.skills):
+            raise AssessmentError(
+                _("Not enough answers to score any skill: answer at least two thirds of a skill's statements.")
+            )
+        by_name = {skill.name.casefold(): skill for skill in skills}
+        SkillResult.objects.bulk_create(
+            SkillResult(
+                assessment=locked,
+                skill=by_name[s.skill.casefold()],
+                score=s.score,
+                answered=s.answered,
+                items=s.items,
+                status=s.status,
+            )
+            for s in scores.skills
+        )
+        locked.completed_at = completed_at or timezone.now()
+        locked.save(update_fields=["completed_at"])
+    assessment.completed_at = locked.completed_at  # the caller's instance is finished too
+    return locked
+
+
+def assessment_import(*, owner, guide: Guide, path: str | Path, priorities: Iterable[str] = ()) -> Assessment:
+    """Import a finished assessment from a CSV or JSON file; any problem stores nothing."""
+    items, skills = selectors.guide_items(guide=guide)
+    try:
+        parsed = read_answer_file(path, items_by_id(items))
+    except AnswerFileError as error:
+        raise AssessmentError(error.problems) from None
+    asked = {items_by_id(items)[item_id].skill.casefold() for item_id in parsed.answers}
+    chosen = [skill for skill in skills if skill.name.casefold() in asked]
+    with transaction.atomic():
+        assessment = assessment_start(
+            owner=owner, guide=guide, scope=Scope.SKILLS, skills=chosen, priorities=priorities, source=Source.IMPORT
+        )
+        if parsed.taken_at is not None:
+            assessment.started_at = parsed.taken_at
+            assessment.save(update_fields=["started_at"])
+        answers_save(assessment=assessment, answers=parsed.answers)
+        try:
+            return assessment_complete(assessment=assessment, completed_at=parsed.taken_at)
+        except AssessmentError as error:
+            raise AssessmentError([f"{path}: {problem}" for problem in error.problems]) from None
+
+
+def focus_choose(*, skill: Skill, source: str) -> Skill:
+    """Put a recommended skill in focus: it becomes ``active`` on the skill map (and in the note)."""
+    from peoplecraft.skillmap import services as skillmap_services
+
+    return skillmap_services.skill_mark(skill=skill, status="active", source=source)

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from peoplecraft.assessment import views
+
+app_name = "assessment"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("start/", views.start, name="start"),
+    path("<int:assessment_id>/page/<int:page>/", views.take, name="take"),
+    path("<int:assessment_id>/", views.results, name="results"),
+    path("<int:assessment_id>/radar.svg", views.radar, name="radar"),
+    path("skill/<int:skill_id>/", views.skill_history, name="skill"),
+    path("skill/<int:skill_id>/trend.svg", views.skill_trend, name="trend"),
+    path("focus/<int:skill_id>/", views.focus, name="focus"),
+]

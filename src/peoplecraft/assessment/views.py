@@ -1,0 +1,194 @@
+"""Self-assessment pages. Thin: writes go through services, reads through selectors."""
+
+from __future__ import annotations
+
+from csp.constants import SELF, UNSAFE_INLINE
+from csp.decorators import csp_update
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from peoplecraft.assessment import charts, selectors, services
+from peoplecraft.assessment import results as result_selectors
+from peoplecraft.assessment.forms import AnswersForm, StartForm, question_rows
+from peoplecraft.core.http import redirect_after_post
+from peoplecraft.skillmap import selectors as skillmap_selectors
+from peoplecraft.skillmap import services as skillmap_services
+from peoplecraft.skillmap.models import StatusSource
+
+# matplotlib's SVG carries style attributes; the image is served on its own URL with no script.
+_SVG_CSP = csp_update({"style-src": [SELF, UNSAFE_INLINE]})
+
+
+def _guide(request: HttpRequest):
+    guide = skillmap_selectors.guide_active(owner=request.user)
+    if guide is None:
+        raise Http404
+    return guide
+
+
+def _home_context(request: HttpRequest, guide, form: StartForm) -> dict:
+    return {
+        "guide": guide,
+        "form": form,
+        "in_progress": selectors.assessment_in_progress(owner=request.user, guide=guide),
+        "assessments": selectors.assessment_list(owner=request.user, guide=guide),
+    }
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    guide = skillmap_selectors.guide_active(owner=request.user)
+    if guide is None:
+        return render(request, "assessment/home.html", {"guide": None})
+    return render(request, "assessment/home.html", _home_context(request, guide, StartForm(guide=guide)))
+
+
+@require_POST
+def start(request: HttpRequest) -> HttpResponse:
+    guide = _guide(request)
+    form = StartForm(request.POST, guide=guide)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            assessment = services.assessment_start(
+                owner=request.user,
+                guide=guide,
+                scope=data["scope"],
+                area=data["area"],
+                skills=list(data["skills"]),
+                priorities=[s.name for s in data["priorities"]],
+            )
+        except services.AssessmentError as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect_after_post(request, "assessment:take", assessment.pk, 1)
+    template = "assessment/home.html#start-form" if request.htmx else "assessment/home.html"
+    return render(request, template, _home_context(request, guide, form), status=400)
+
+
+def _page_context(assessment, pages, number: int, form: AnswersForm | None, answers: dict) -> dict:
+    page = pages[number - 1]
+    total = sum(len(group.items) for p in pages for group in p.skills)
+    groups = [(group.skill, question_rows(group.items, answers)) for group in page.skills]
+    return {
+        "assessment": assessment,
+        "page": page,
+        "groups": groups,
+        "pages": pages,
+        "form": form,
+        "answers": answers,
+        "is_last": number == len(pages),
+        "answered": sum(v is not None for v in answers.values()),
+        "total": total,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def take(request: HttpRequest, assessment_id: int, page: int) -> HttpResponse:
+    assessment = selectors.assessment_get(owner=request.user, assessment_id=assessment_id)
+    if assessment.is_complete:
+        return redirect_after_post(request, "assessment:results", assessment.pk)
+    pages = selectors.assessment_pages(assessment=assessment)
+    if not 1 <= page <= len(pages):
+        raise Http404
+    if request.method == "POST":
+        return _take_post(request, assessment, pages, page)
+    context = _page_context(assessment, pages, page, None, selectors.answers_get(assessment=assessment))
+    return render(request, "assessment/take.html", context)
+
+
+def _take_post(request: HttpRequest, assessment, pages, number: int) -> HttpResponse:
+    items = [item for group in pages[number - 1].skills for item in group.items]
+    form = AnswersForm(request.POST, items=items)
+    error = None
+    if form.is_valid():
+        try:
+            services.answers_save(assessment=assessment, answers=form.answers())
+            if request.POST.get("action") == "finish":
+                services.assessment_complete(assessment=assessment)
+                return _go(request, reverse("assessment:results", args=[assessment.pk]))
+        except services.AssessmentError as problem:
+            error = str(problem)
+        else:
+            target = number + 1 if request.POST.get("action") != "back" else number - 1
+            target = min(max(target, 1), len(pages))
+            if not request.htmx:
+                return redirect_after_post(request, "assessment:take", assessment.pk, target)
+            context = _page_context(assessment, pages, target, None, selectors.answers_get(assessment=assessment))
+            return render(request, "assessment/take.html#take-form", context)
+    else:
+        error = _("Some answers were not on the scale; nothing on this page was saved.")
+    context = _page_context(assessment, pages, number, form, selectors.answers_get(assessment=assessment))
+    context["error"] = error
+    template = "assessment/take.html#take-form" if request.htmx else "assessment/take.html"
+    return render(request, template, context, status=400)
+
+
+def _go(request: HttpRequest, url: str) -> HttpResponse:
+    if request.htmx:
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = url
+        return response
+    return redirect_after_post(request, url)
+
+
+@require_GET
+def results(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    assessment = selectors.assessment_get(owner=request.user, assessment_id=assessment_id)
+    if not assessment.is_complete:
+        messages.info(request, _("This assessment is not finished yet; it is scored when you finish it."))
+        return redirect_after_post(request, "assessment:take", assessment.pk, 1)
+    context = {"results": result_selectors.assessment_results(assessment=assessment), "assessment": assessment}
+    return render(request, "assessment/results.html", context)
+
+
+@require_GET
+@_SVG_CSP
+def radar(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    assessment = selectors.assessment_get(owner=request.user, assessment_id=assessment_id)
+    if not assessment.is_complete:
+        raise Http404
+    areas = result_selectors.assessment_results(assessment=assessment).areas
+    svg = charts.radar_chart([(area.name, area.score) for area in areas])
+    return HttpResponse(svg, content_type="image/svg+xml")
+
+
+@require_GET
+def skill_history(request: HttpRequest, skill_id: int) -> HttpResponse:
+    skill = skillmap_selectors.skill_get(owner=request.user, skill_id=skill_id)
+    context = {"skill": skill, "history": selectors.skill_history(skill=skill)}
+    return render(request, "assessment/skill_history.html", context)
+
+
+@require_GET
+@_SVG_CSP
+def skill_trend(request: HttpRequest, skill_id: int) -> HttpResponse:
+    skill = skillmap_selectors.skill_get(owner=request.user, skill_id=skill_id)
+    points = [(point.taken_at, point.score) for point in selectors.skill_history(skill=skill)]
+    return HttpResponse(charts.trend_chart(points, title=skill.name), content_type="image/svg+xml")
+
+
+@require_POST
+def focus(request: HttpRequest, skill_id: int) -> HttpResponse:
+    skill = skillmap_selectors.skill_get(owner=request.user, skill_id=skill_id)
+    error, status = None, 200
+    try:
+        skill = services.focus_choose(skill=skill, source=StatusSource.WEB)
+    except skillmap_services.GuideError as problem:
+        error, status = str(problem), 409 if isinstance(problem, skillmap_services.SkillConflict) else 400
+    if request.htmx:
+        context = {"skill": skill, "error": error}
+        return render(request, "assessment/results.html#focus-control", context, status=status)
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, _("“%s” is now in focus on your skill map.") % skill.name)
+    next_url = request.POST.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        return redirect_after_post(request, next_url)
+    return redirect_after_post(request, "skillmap:skill", skill.pk)

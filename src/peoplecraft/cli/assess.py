@@ -1,0 +1,184 @@
+"""``peoplecraft assess …``: take, import and read self-assessments; item analysis for coaches."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from peoplecraft.cli import context
+from peoplecraft.cli.output import OutputFormat, console, print_json
+
+app = typer.Typer(help="Self-assessment: answer, score, follow change over time, choose a focus.", no_args_is_help=True)
+
+FORMAT_OPTION = typer.Option(OutputFormat.TEXT, "--format", help="Output format.")
+GUIDE_OPTION = typer.Option(None, "--guide", help="Guide slug or title; default: the active guide.")
+
+
+def _guide(owner, name: str | None):
+    from peoplecraft.skillmap import selectors
+
+    try:
+        return selectors.guide_get(owner=owner, name=name)
+    except selectors.GuideNotFound as error:
+        context.fail(str(error), candidates=error.candidates)
+
+
+def _skill(guide, name: str):
+    from peoplecraft.skillmap import selectors
+
+    try:
+        return selectors.skill_find(guide=guide, name=name)
+    except selectors.SkillNotFound as error:
+        context.fail(str(error), candidates=error.candidates)
+
+
+@app.command("take")
+def take(
+    area: int | None = typer.Option(None, "--area", help="Assess only the area with this number."),
+    skill: list[str] = typer.Option([], "--skill", help="Assess only this skill (repeatable)."),
+    priority: list[str] = typer.Option([], "--priority", help="A skill that matters most to you now (repeatable)."),
+    guide_name: str | None = GUIDE_OPTION,
+) -> None:
+    """Answer interactively: 1-5, s to skip, q to save and quit (resume later with the same command)."""
+    owner = context.owner()
+    from peoplecraft.cli import assess_take
+
+    guide = _guide(owner, guide_name)
+    skills = [_skill(guide, name) for name in skill]
+    assess_take.run(owner=owner, guide=guide, area_number=area, skills=skills, priorities=priority)
+
+
+@app.command("import")
+def import_(
+    path: Path = typer.Argument(..., help='Answers as CSV (item,answer) or JSON ({"answers": [...]}).'),
+    priority: list[str] = typer.Option([], "--priority", help="A skill that matters most to you now (repeatable)."),
+    guide_name: str | None = GUIDE_OPTION,
+) -> None:
+    """Import a finished assessment from a file; any problem stores nothing."""
+    owner = context.owner()
+    from peoplecraft.assessment import services
+
+    guide = _guide(owner, guide_name)
+    try:
+        assessment = services.assessment_import(owner=owner, guide=guide, path=path, priorities=priority)
+    except services.AssessmentError as error:
+        context.fail(f"{len(error.problems)} problem(s); nothing was imported.", candidates=error.problems)
+    skills = assessment.results.count()
+    typer.echo(f"Imported an assessment of {skills} skills, taken {assessment.completed_at:%Y-%m-%d}.")
+
+
+@app.command("results")
+def results(
+    output: OutputFormat = FORMAT_OPTION,
+    png: Path | None = typer.Option(None, "--png", help="Also write the radar chart of area scores to this PNG file."),
+    guide_name: str | None = GUIDE_OPTION,
+) -> None:
+    """Show your latest finished assessment: scores by skill and area, change, and what to focus on."""
+    owner = context.owner()
+    from peoplecraft.assessment import charts, selectors
+    from peoplecraft.assessment import results as result_selectors
+
+    guide = _guide(owner, guide_name)
+    latest = selectors.assessment_latest(owner=owner, guide=guide)
+    if latest is None:
+        context.fail("No finished assessment yet: run 'peoplecraft assess take'.", code=context.EXIT_FAILURE)
+    found = result_selectors.assessment_results(assessment=latest)
+    if png is not None:
+        try:
+            png.write_bytes(charts.radar_chart([(a.name, a.score) for a in found.areas], fmt="png"))
+        except OSError as error:
+            context.fail(f"{png}: cannot write: {error.strerror or error}")
+    document = result_selectors.results_document(found)
+    if output is OutputFormat.JSON:
+        print_json(document)
+        return
+    from peoplecraft.cli import assess_print
+
+    assess_print.results(document)
+    if png is not None:
+        typer.echo(f"Wrote {png}")
+
+
+@app.command("history")
+def history(
+    skill: str = typer.Argument(..., help="Skill name (case-insensitive; a unique part is enough)."),
+    output: OutputFormat = FORMAT_OPTION,
+    guide_name: str | None = GUIDE_OPTION,
+) -> None:
+    """Show one skill's scores across assessments, with the change each time."""
+    owner = context.owner()
+    from peoplecraft.assessment import selectors
+
+    found = _skill(_guide(owner, guide_name), skill)
+    points = selectors.skill_history(skill=found)
+    document = {
+        "skill": found.name,
+        "area": found.area.title,
+        "history": [
+            {
+                "taken_at": p.taken_at.isoformat(),
+                "score": None if p.score is None else round(p.score, 1),
+                "status": p.status,
+                "answered": p.answered,
+                "items": p.items,
+                "change": None if p.change.difference is None else round(p.change.difference, 1),
+                "reliable_change": p.change.reliable,
+            }
+            for p in points
+        ],
+    }
+    if output is OutputFormat.JSON:
+        print_json(document)
+        return
+    from peoplecraft.cli import assess_print
+
+    assess_print.history(document)
+
+
+@app.command("focus")
+def focus(
+    skill: str = typer.Argument(..., help="Skill name (case-insensitive; a unique part is enough)."),
+    guide_name: str | None = GUIDE_OPTION,
+) -> None:
+    """Put a recommended skill in focus: it becomes active on the skill map."""
+    owner = context.owner()
+    from peoplecraft.assessment import services
+    from peoplecraft.skillmap import services as skillmap_services
+    from peoplecraft.skillmap.models import StatusSource
+
+    found = _skill(_guide(owner, guide_name), skill)
+    try:
+        chosen = services.focus_choose(skill=found, source=StatusSource.CLI)
+    except skillmap_services.GuideError as error:
+        context.fail(str(error))
+    typer.echo(f"{chosen.name} is now in focus.")
+
+
+@app.command("analyze")
+def analyze(
+    instrument: Path = typer.Option(..., "--instrument", help="The instrument (YAML) the answers belong to."),
+    responses: Path = typer.Option(..., "--responses", help="CSV: header of item ids (optionally 'respondent' first)."),
+    output: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """Item analysis: Cronbach's alpha with 95% CI, item-total correlations, alpha if item deleted."""
+    from peoplecraft.assessment import analysis
+    from peoplecraft.assessment.instrument import InstrumentError, load_instrument
+    from peoplecraft.assessment.reliability import ResponsesCsvError, read_responses_csv
+
+    try:
+        loaded = load_instrument(instrument)
+        table = read_responses_csv(responses, valid_range=analysis.scale_range(loaded))
+        analysis.check_responses(loaded, table, source=str(responses))
+    except InstrumentError as error:
+        context.fail(f"{len(error.problems)} problem(s) in the instrument.", candidates=error.problems)
+    except ResponsesCsvError as error:
+        context.fail(str(error))
+    document = analysis.item_analysis(loaded, table)
+    if output is OutputFormat.JSON:
+        print_json(document)
+        return
+    from peoplecraft.cli import assess_print
+
+    assess_print.analysis(document)
+    console().print(f"{document['respondents']} respondents; missing answers: {document['missing']}.")
