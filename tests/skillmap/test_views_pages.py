@@ -85,3 +85,17 @@ def test_description_markdown_is_rendered_and_html_escaped(owner_client, owner, 
     body = owner_client.get(reverse("skillmap:map")).content.decode()
     assert "<strong>bold</strong>" in body and "<code>code</code>" in body
     assert "<script>alert(1)" not in body and "&lt;script&gt;" in body
+
+
+def test_map_shows_latest_self_scores_next_to_skills(owner_client, owner, imported_guide):
+    from peoplecraft.assessment import selectors as assessment_selectors
+    from peoplecraft.assessment.services import answers_save, assessment_complete, assessment_start
+
+    area = imported_guide.areas.get(number=3)
+    assessment = assessment_start(owner=owner, guide=imported_guide, scope="area", area=area)
+    items = assessment_selectors.assessment_items(assessment=assessment)
+    answers_save(assessment=assessment, answers={item.id: 5 if item.key == 1 else 1 for item in items})
+    assessment_complete(assessment=assessment)
+    body = owner_client.get(reverse("skillmap:map")).content.decode()
+    assert body.count('class="chip-score"') == 4  # the four skills of area 3, all at 100
+    assert "self-score </span>100</span>" in body

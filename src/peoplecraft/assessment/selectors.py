@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from peoplecraft.assessment import scoring
-from peoplecraft.assessment.catalogue import instrument_get
+from peoplecraft.assessment.catalogue import instrument_for_skills, instrument_get
 from peoplecraft.assessment.instrument import Item
 from peoplecraft.assessment.models import Answer, Assessment, SkillResult
 from peoplecraft.assessment.questionnaire import questionnaire_items
@@ -45,12 +45,11 @@ def assessment_items(*, assessment: Assessment, skills: list[Skill] | None = Non
 
 def guide_items(*, guide: Guide) -> tuple[tuple[Item, ...], list[Skill]]:
     """Every item a whole-guide assessment of ``guide`` would ask, and the live skills."""
-    from peoplecraft.assessment.catalogue import default_instrument
-
     skills = list(
         Skill.objects.filter(area__guide=guide, archived_at=None, area__archived_at=None).select_related("area")
     )
-    return questionnaire_items(default_instrument(), [s.name for s in skills]), skills
+    names = [s.name for s in skills]
+    return questionnaire_items(instrument_for_skills(names), names), skills
 
 
 def assessment_pages(*, assessment: Assessment) -> list[Page]:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from peoplecraft.assessment import scoring, selectors
 from peoplecraft.assessment.answer_files import AnswerFileError, read_answer_file
-from peoplecraft.assessment.catalogue import default_instrument
+from peoplecraft.assessment.catalogue import instrument_for_skills
 from peoplecraft.assessment.instrument import Item
 from peoplecraft.assessment.models import Answer, Assessment, Scope, SkillResult, Source
 from peoplecraft.assessment.questionnaire import items_by_id
@@ -66,7 +66,7 @@ def assessment_start(
     if guide.owner_id != owner.pk:
         raise AssessmentError(_("That guide is not yours."))
     chosen = _scope_skills(guide, scope, area, skills)
-    instrument = default_instrument()
+    instrument = instrument_for_skills(skill.name for skill in chosen)
     with transaction.atomic():
         assessment = Assessment.objects.create(
             owner=owner,

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import typer
 
-from peoplecraft.cli import context
+from peoplecraft.cli import assess_instrument, context
 from peoplecraft.cli.output import OutputFormat, console, print_json
 
 app = typer.Typer(help="Self-assessment: answer, score, follow change over time, choose a focus.", no_args_is_help=True)
+app.add_typer(assess_instrument.app, name="instrument")
 
 FORMAT_OPTION = typer.Option(OutputFormat.TEXT, "--format", help="Output format.")
 GUIDE_OPTION = typer.Option(None, "--guide", help="Guide slug or title; default: the active guide.")
