@@ -22,10 +22,8 @@ def add(path: Path = typer.Argument(..., help="Instrument YAML file (schema in d
         instrument, target = instrument_install(path)
     except InstrumentError as error:
         context.fail(str(error))
-    skills = len(instrument.skills())
-    typer.echo(
-        f"Installed '{instrument.id}' v{instrument.version} ({len(instrument.items)} items, {skills} skills) as {target}"
-    )
+    size = f"{len(instrument.items)} items, {len(instrument.skills())} skills"
+    typer.echo(f"Installed '{instrument.id}' v{instrument.version} ({size}) as {target}")
 
 
 @app.command("list")
