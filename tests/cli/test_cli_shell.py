@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 
@@ -46,7 +47,9 @@ def test_fresh_data_directory_is_bootstrapped(tmp_path):
     assert document["title"] == "Interpersonal Skills"
     assert sum(area["total"] for area in document["areas"]) == 52
     assert (home / "secret_key").stat().st_mode & 0o777 == 0o600
-    assert (home / "peoplecraft.sqlite3").exists()
+    database = sqlite3.connect(home / "peoplecraft.sqlite3")
+    assert database.execute("PRAGMA journal_mode").fetchone() == ("wal",)  # readers never block the writer
+    database.close()
 
 
 def test_help_needs_no_database(tmp_path):
