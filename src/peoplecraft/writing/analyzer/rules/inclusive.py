@@ -24,13 +24,17 @@ CATEGORY_RULES = {
 def entries() -> Iterator[Entry]:
     for item in data_yaml("inclusive.yaml"):
         category = item["category"]
-        alternatives = [str(alt) for alt in item["alternatives"]]
+        # ``alternatives`` are literal replacements (the first is the suggestion an editor can apply);
+        # ``advice`` is guidance for cases with no drop-in replacement.
+        alternatives = [str(alt) for alt in item.get("alternatives") or ()]
+        advice = str(item.get("advice", "")).strip()
         unless_next = frozenset(str(w).lower() for w in item.get("unless_next", ()))
         unless_prev = frozenset(str(w).lower() for w in item.get("unless_prev", ()))
         for raw in item["phrases"]:
             for phrase in expand(str(raw)):
                 words, seps = split_phrase(phrase)
-                message = f"“{phrase}” may exclude or hurt people ({category}). Consider: {', '.join(alternatives)}."
+                consider = f" Consider: {', '.join(alternatives)}." if alternatives else ""
+                message = f"“{phrase}” may exclude or hurt people ({category}).{consider} {advice}".rstrip()
                 yield Entry(
                     words,
                     seps,
@@ -38,7 +42,7 @@ def entries() -> Iterator[Entry]:
                     "inclusive",
                     item.get("severity", "warning"),
                     message,
-                    alternatives[0],
+                    alternatives[0] if alternatives else None,
                     unless_next,
                     unless_prev,
                 )
