@@ -104,3 +104,13 @@ def browser():
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+@pytest.fixture
+def signed_in_page(live_server_with_note, browser):
+    """A browser page signed in through the link ``peoplecraft serve`` printed, on the skill map."""
+    page = browser.new_page()
+    page.goto(live_server_with_note.sign_in_link)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{live_server_with_note.base_url}/skills/")
+    return page

@@ -8,12 +8,8 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 
-def test_assess_one_area_and_see_results_and_focus(live_server_with_note, browser):
-    server = live_server_with_note
-    page = browser.new_page()
-    page.goto(server.sign_in_link)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{server.base_url}/skills/")
+def test_assess_one_area_and_see_results_and_focus(live_server_with_note, signed_in_page):
+    server, page = live_server_with_note, signed_in_page
 
     page.get_by_role("link", name="Assess").click()
     page.get_by_role("radio", name="One area").check()

@@ -8,12 +8,8 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 
-def test_live_findings_and_apply_suggestion(live_server_with_note, browser):
-    server = live_server_with_note
-    page = browser.new_page()
-    page.goto(server.sign_in_link)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{server.base_url}/skills/")
+def test_live_findings_and_apply_suggestion(live_server_with_note, signed_in_page):
+    server, page = live_server_with_note, signed_in_page
     page.get_by_role("link", name="Write").click()
 
     page.get_by_label("Your text", exact=True).press_sequentially(
