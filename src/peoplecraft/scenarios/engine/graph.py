@@ -81,7 +81,11 @@ def graph_problems(scenario: Scenario, lines: Mapping[Any, int]) -> list[Problem
     for node in scenario.nodes:
         for number, choice in enumerate(node.choices):
             if choice.next not in ids:
-                fail(f"choice {number + 1} leads to a missing node {choice.next!r}", node.id, lines.get((node.id, number)))
+                fail(
+                    f"choice {number + 1} leads to a missing node {choice.next!r}",
+                    node.id,
+                    lines.get((node.id, number)),
+                )
     if scenario.start not in ids:
         fail(f"the start node {scenario.start!r} does not exist")
         return problems

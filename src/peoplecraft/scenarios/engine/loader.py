@@ -17,6 +17,7 @@ from peoplecraft.scenarios.engine.fields import FieldChecker
 from peoplecraft.scenarios.engine.graph import graph_problems
 from peoplecraft.scenarios.engine.model import Problem, Scenario, ScenarioError
 
+
 def content_version(text: str) -> str:
     """A short, stable hash of a scenario's text."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
