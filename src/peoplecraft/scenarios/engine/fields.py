@@ -19,7 +19,10 @@ CHOICE_FIELDS = {"text", "next", "scores", "feedback"}
 
 
 class FieldChecker:
-    """Builds a :class:`Scenario` from parsed YAML, recording problems instead of stopping."""
+    """Builds a :class:`Scenario` from parsed YAML, recording problems instead of stopping.
+
+    The scenario is built even when fields have problems (bad parts left out), so the graph checks
+    can still run and an author sees every problem in one pass."""
 
     def __init__(self, source: str, skills: Collection[str], lines: dict[Any, int]) -> None:
         self.source = source
@@ -59,8 +62,6 @@ class FieldChecker:
         start = self.text(data, "start") if "start" in data else ""
         fields = {name: self.text(data, name) if name in data else "" for name in ("title", "summary", "setting")}
         practice = self.text(data, "practice", required=False)
-        if self.problems:
-            return None
         return Scenario(
             id=ident, skills=skills, start=start, nodes=nodes, version=version, practice=practice,
             source=self.source, **fields,
@@ -109,14 +110,12 @@ class FieldChecker:
             self.fail("duplicate node id", ident, line)
             return None
         seen.add(ident)
-        before = len(self.problems)
         for name in sorted(set(raw) - NODE_FIELDS, key=str):
             self.fail(f"unknown field {name!r}", ident)
         if ("ending" in raw) == ("choices" in raw):
             self.fail("a node needs either 'choices' (a decision) or 'ending' (an outcome), not both or neither", ident)
             return None
-        node = self.ending(raw, ident) if "ending" in raw else self.decision(raw, ident)
-        return node if len(self.problems) == before else None
+        return self.ending(raw, ident) if "ending" in raw else self.decision(raw, ident)
 
     def ending(self, raw: dict, ident: str) -> Node:
         return Node(
@@ -151,7 +150,6 @@ class FieldChecker:
         if not isinstance(raw, dict):
             self.fail(where + "must be a mapping with text, next, scores and feedback", node, line)
             return None
-        before = len(self.problems)
         for name in sorted(set(raw) - CHOICE_FIELDS, key=str):
             self.fail(where + f"unknown field {name!r}", node, line)
         texts = {}
@@ -161,7 +159,7 @@ class FieldChecker:
                 self.fail(where + f"{field!r} must be non-empty text", node, line)
             texts[field] = value.strip() if isinstance(value, str) else ""
         scores = self.scores(raw.get("scores", {}), node, line, where)
-        if len(self.problems) > before:
+        if not texts["next"]:
             return None
         return Choice(texts["text"], texts["next"], scores, texts["feedback"])
 

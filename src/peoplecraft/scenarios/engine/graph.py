@@ -88,6 +88,7 @@ def graph_problems(scenario: Scenario, lines: Mapping[Any, int]) -> list[Problem
                 )
     if scenario.start not in ids:
         fail(f"the start node {scenario.start!r} does not exist")
+    if problems:  # reachability and loops are only meaningful once every target exists
         return problems
     if not scenario.endings:
         fail("the scenario has no ending node")
@@ -123,5 +124,5 @@ def _loops_without_exit(scenario: Scenario, edges: dict[str, list[str]], fail) -
             shown = ", ".join(members[:8]) + (f" and {len(members) - 8} more" if len(members) > 8 else "")
             fail(f"loop without exit: from {shown} no choice ever reaches an ending", members[0])
     for node in stuck:
-        if node not in in_loop:
+        if node not in in_loop and edges[node] and not scenario.node(node).is_ending:
             fail("no ending can be reached from here: every choice leads into a loop without exit", node)

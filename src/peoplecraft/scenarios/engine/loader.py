@@ -39,8 +39,8 @@ def parse_scenario(text: str, *, source: str = "<string>", skills: Collection[st
     checker = FieldChecker(source, skills, _node_lines(tree))
     scenario = checker.scenario(data, version=content_version(text))
     problems = list(checker.problems)
-    if scenario is not None and not problems:
-        problems = graph_problems(scenario, checker.lines)
+    if scenario is not None and scenario.nodes:
+        problems += graph_problems(scenario, checker.lines)
     if problems or scenario is None:
         raise ScenarioError(problems)
     return scenario
@@ -77,7 +77,7 @@ def _node_lines(tree: yaml.Node | None) -> dict[Any, int]:
         choices = _mapping_value(entry, "choices")
         if isinstance(choices, yaml.SequenceNode):
             for number, choice in enumerate(choices.value):
-                lines[(ident.value, number)] = choice.start_mark.line + 1
+                lines.setdefault((ident.value, number), choice.start_mark.line + 1)
     return lines
 
 
