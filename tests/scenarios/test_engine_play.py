@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from peoplecraft.scenarios import engine
 from peoplecraft.scenarios.engine import parse_scenario
 
-from test_engine_validation import SKILLS, VALID  # noqa: I001 - sibling module of this test directory
+SKILLS = {"Empathy", "Active Listening", "Mediation"}
+TINY = (Path(__file__).parent / "tiny.yaml").read_text(encoding="utf-8")  # line numbers are asserted
 
 
 @pytest.fixture
 def scenario():
-    return parse_scenario(VALID, source="s.yaml", skills=SKILLS)
+    return parse_scenario(TINY, source="s.yaml", skills=SKILLS)
 
 
 def test_advance_replay_and_finish(scenario):

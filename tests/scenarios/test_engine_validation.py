@@ -2,60 +2,24 @@
 
 from __future__ import annotations
 
-import textwrap
+from pathlib import Path
 
 import pytest
 
 from peoplecraft.scenarios.engine import ScenarioError, parse_scenario
 
 SKILLS = {"Empathy", "Active Listening", "Mediation"}
-
-VALID = textwrap.dedent(
-    """\
-    id: tiny
-    title: Tiny
-    summary: A tiny scenario.
-    skills: [Empathy, Active Listening]
-    setting: A room.
-    start: first
-    nodes:
-      - id: first
-        speaker: Ann
-        line: Hello.
-        choices:
-          - text: Hi, how are you?
-            next: second
-            scores: {Empathy: 2}
-            feedback: Warm.
-          - text: What do you want?
-            next: bad-end
-            scores: {Empathy: -2}
-            feedback: Cold.
-      - id: second
-        narration: Ann smiles.
-        choices:
-          - text: Tell me more.
-            next: good-end
-            scores: {Active Listening: 1}
-            feedback: Curious.
-      - id: good-end
-        ending: You become friends.
-        outcome: Friends
-      - id: bad-end
-        ending: Ann leaves.
-        outcome: Lost
-    """
-)
+TINY = (Path(__file__).parent / "tiny.yaml").read_text(encoding="utf-8")  # line numbers are asserted
 
 
-def _problems(text: str, skills=SKILLS) -> list[str]:
+def _problems(text: str, skills=None) -> list[str]:
     with pytest.raises(ScenarioError) as caught:
-        parse_scenario(text, source="s.yaml", skills=skills)
+        parse_scenario(text, source="s.yaml", skills=SKILLS if skills is None else skills)
     return [str(problem) for problem in caught.value.problems]
 
 
 def test_valid_scenario_loads_with_canonical_skill_names():
-    scenario = parse_scenario(VALID.replace("[Empathy,", "[empathy,"), source="s.yaml", skills=SKILLS)
+    scenario = parse_scenario(TINY.replace("[Empathy,", "[empathy,"), source="s.yaml", skills=SKILLS)
     assert scenario.skills == ("Empathy", "Active Listening")
     assert [n.id for n in scenario.decision_nodes] == ["first", "second"]
     assert scenario.node("first").choices[0].scores == (("Empathy", 2),)
@@ -69,14 +33,14 @@ def test_malformed_yaml_names_file_and_line():
 
 
 def test_missing_target_names_node_and_choice_line():
-    problems = _problems(VALID.replace("next: good-end", "next: nowhere"))
+    problems = _problems(TINY.replace("next: good-end", "next: nowhere"))
     assert problems == ["s.yaml:23: node 'second': choice 1 leads to a missing node 'nowhere'"]
 
 
 def test_unreachable_node_and_dead_end():
-    text = VALID + "  - id: orphan\n    ending: Nobody gets here.\n    outcome: Never\n"
+    text = TINY + "  - id: orphan\n    ending: Nobody gets here.\n    outcome: Never\n"
     assert _problems(text) == ["s.yaml:33: node 'orphan': unreachable: no choice leads here from the start"]
-    dead = VALID.replace(
+    dead = TINY.replace(
         "    narration: Ann smiles.\n    choices:\n", "    narration: Ann smiles.\n    choices: []\n    x:\n"
     )
     assert [p for p in _problems(dead) if "'second'" in p] == [
@@ -86,20 +50,20 @@ def test_unreachable_node_and_dead_end():
 
 
 def test_unknown_skill_and_out_of_range_score():
-    problems = _problems(VALID.replace("{Empathy: 2}", "{Empathy: 3, Charisma: 1}"))
+    problems = _problems(TINY.replace("{Empathy: 2}", "{Empathy: 3, Charisma: 1}"))
     assert "s.yaml:12: node 'first': choice 1: score 3 for 'Empathy' must be a whole number from -2 to +2" in problems
     assert "s.yaml:12: node 'first': unknown skill 'Charisma': use a skill name of the guide" in problems
 
 
 def test_skill_scored_but_not_listed():
-    problems = _problems(VALID.replace("{Active Listening: 1}", "{Mediation: 1}"))
+    problems = _problems(TINY.replace("{Active Listening: 1}", "{Mediation: 1}"))
     assert problems == [
         "s.yaml:23: node 'second': choice 1: skill 'Mediation' is scored but not listed in the scenario's 'skills'"
     ]
 
 
 def test_duplicate_ids_and_empty_texts():
-    problems = _problems(VALID.replace("id: second", "id: first").replace("feedback: Warm.", "feedback: ''"))
+    problems = _problems(TINY.replace("id: second", "id: first").replace("feedback: Warm.", "feedback: ''"))
     assert "s.yaml:20: node 'first': duplicate node id" in problems
     assert "s.yaml:12: node 'first': choice 1: 'feedback' must be non-empty text" in problems
 
@@ -111,7 +75,7 @@ def test_loop_without_exit_is_reported_once_with_its_members():
         "  - id: loop-b\n    narration: And again.\n    choices:\n"
         "      - {text: Back, next: loop-a, feedback: Back.}\n"
     )
-    problems = _problems(VALID.replace("next: good-end", "next: loop-a") + loop)
+    problems = _problems(TINY.replace("next: good-end", "next: loop-a") + loop)
     loops = [p for p in problems if "loop without exit: from" in p]
     assert (
         "s.yaml:20: node 'second': no ending can be reached from here: every choice leads into a loop without exit"

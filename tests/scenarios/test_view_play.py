@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from conftest import best_path  # noqa: I001 - this directory's conftest
-
 pytestmark = pytest.mark.django_db
 
 
@@ -54,8 +52,8 @@ def test_bad_choice_is_a_400_and_saves_nothing(owner_client, play):
     assert play.path == []
 
 
-def test_last_choice_finishes_and_redirects_to_the_debrief(owner_client, play):
-    path = best_path()
+def test_last_choice_finishes_and_redirects_to_the_debrief(owner_client, play, best_path):
+    path = best_path
     for node, choice in path[:-1]:
         owner_client.post(_url(play), {"node": node, "choice": str(choice)})
     node, choice = path[-1]
