@@ -43,6 +43,8 @@ def _page_urls(guide) -> list[str]:
         "assessment_id": 999_999,
         "page": 1,
         "draft_id": 999_999,
+        "scenario_id": "no-such-scenario",
+        "play_id": 999_999,
     }
     urls = []
     for name, pattern in _named_patterns():

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "peoplecraft.skillmap",
     "peoplecraft.assessment",
     "peoplecraft.writing",
+    "peoplecraft.scenarios",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,8 @@ urlpatterns = [
     path("skills/", include("peoplecraft.skillmap.urls")),
     path("assess/", include("peoplecraft.assessment.urls")),
     path("write/", include("peoplecraft.writing.urls")),
+    # Scenarios live under practice/: keep this before any other "practice/" include.
+    path("practice/scenarios/", include("peoplecraft.scenarios.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ScenariosConfig(AppConfig):
+    name = "peoplecraft.scenarios"
+    label = "scenarios"
+    verbose_name = _("Conversation scenarios")
+    # (label, url name, order): read by core.navigation. Pages live under /practice/scenarios/.
+    nav_items = ((_("Scenarios"), "scenarios:list", 27),)

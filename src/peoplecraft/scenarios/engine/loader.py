@@ -1,0 +1,87 @@
+"""Load a scenario from YAML: parse once (keeping line numbers), check every field, then the graph.
+
+Every problem is collected before raising, each naming the file, the node id and the YAML line,
+so an author sees all mistakes at once. Pure module: no Django.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Collection
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from peoplecraft.scenarios.engine.fields import FieldChecker
+from peoplecraft.scenarios.engine.graph import graph_problems
+from peoplecraft.scenarios.engine.model import Problem, Scenario, ScenarioError
+
+
+def content_version(text: str) -> str:
+    """A short, stable hash of a scenario's text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def load_scenario(path: str | Path, *, skills: Collection[str]) -> Scenario:
+    """Load and validate one scenario file; ``skills`` are the skill names scores may use."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ScenarioError([Problem(str(path), f"cannot read the file: {error}")]) from None
+    return parse_scenario(text, source=str(path), skills=skills)
+
+
+def parse_scenario(text: str, *, source: str = "<string>", skills: Collection[str]) -> Scenario:
+    """Validate a scenario given as YAML text; ``source`` names it in error messages."""
+    data, tree = _parse_yaml(text, source)
+    checker = FieldChecker(source, skills, _node_lines(tree))
+    scenario = checker.scenario(data, version=content_version(text))
+    problems = list(checker.problems)
+    if scenario is not None and scenario.nodes:
+        problems += graph_problems(scenario, checker.lines)
+    if problems or scenario is None:
+        raise ScenarioError(problems)
+    return scenario
+
+
+def _parse_yaml(text: str, source: str) -> tuple[Any, yaml.Node | None]:
+    loader = yaml.SafeLoader(text)
+    try:
+        tree = loader.get_single_node()
+        data = loader.construct_document(tree) if tree is not None else None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(error, "problem", None) or str(error)
+        raise ScenarioError([Problem(source, f"YAML syntax error: {problem}", line=line)]) from None
+    finally:
+        loader.dispose()
+    return data, tree
+
+
+def _node_lines(tree: yaml.Node | None) -> dict[Any, int]:
+    """Line numbers (1-based): node id -> its ``id:`` line, (node id, choice index) -> the choice's line,
+    and ("#", index) -> the line of the index-th node entry (for entries without a usable id)."""
+    lines: dict[Any, int] = {}
+    nodes = _mapping_value(tree, "nodes")
+    if not isinstance(nodes, yaml.SequenceNode):
+        return lines
+    for index, entry in enumerate(nodes.value):
+        lines[("#", index)] = entry.start_mark.line + 1
+        ident = _mapping_value(entry, "id")
+        if not isinstance(ident, yaml.ScalarNode):
+            continue
+        lines.setdefault(ident.value, ident.start_mark.line + 1)
+        choices = _mapping_value(entry, "choices")
+        if isinstance(choices, yaml.SequenceNode):
+            for number, choice in enumerate(choices.value):
+                lines.setdefault((ident.value, number), choice.start_mark.line + 1)
+    return lines
+
+
+def _mapping_value(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next((value for name, value in node.value if isinstance(name, yaml.ScalarNode) and name.value == key), None)
