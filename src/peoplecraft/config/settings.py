@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "peoplecraft.skillmap",
     "peoplecraft.assessment",
     "peoplecraft.writing",
+    # Reflection journal and goals (issue 7)
+    "peoplecraft.journal",
+    "peoplecraft.goals",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,9 @@ urlpatterns = [
     path("skills/", include("peoplecraft.skillmap.urls")),
     path("assess/", include("peoplecraft.assessment.urls")),
     path("write/", include("peoplecraft.writing.urls")),
+    # Reflection journal and goals (issue 7)
+    path("journal/", include("peoplecraft.journal.urls")),
+    path("goals/", include("peoplecraft.goals.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,129 @@
+"""Full-text search with the database's own engine: SQLite FTS5 or PostgreSQL text search.
+
+Results are the owner's matching entries, newest first (a journal is read by date; the
+highlighted snippet shows why each one matched), one page at a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils.safestring import SafeString, mark_safe
+
+from peoplecraft.journal import search_index
+from peoplecraft.journal.models import Entry
+from peoplecraft.journal.search_query import MARK_END, MARK_START, ParsedQuery, marked_html, parse_query
+from peoplecraft.journal.selectors import PAGE_SIZE, EntryFilters, with_relations
+
+CONFIG = "english"
+SNIPPET_TOKENS = 24
+
+
+@dataclass(frozen=True)
+class Hit:
+    entry: Entry
+    title_html: SafeString
+    snippet_html: SafeString
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: ParsedQuery
+    hits: list[Hit]
+    has_next: bool
+    page: int
+
+
+def entry_search(*, owner, text: str, filters: EntryFilters, page: int = 1) -> SearchResults:
+    """Search ``owner``'s entries; the query is sanitised, so it never raises on what was typed."""
+    parsed = parse_query(text)
+    page = max(page, 1)
+    if parsed.is_empty:
+        return SearchResults(parsed, [], False, page)
+    entries = filters.apply(Entry.objects.filter(owner=owner))
+    if search_index.uses_fts5():
+        hits, has_next = _sqlite(entries, parsed, page)
+    else:
+        hits, has_next = _postgres(entries, parsed, page)
+    return SearchResults(parsed, hits, has_next, page)
+
+
+def _page(entries: QuerySet[Entry], page: int) -> list[Entry]:
+    start = (page - 1) * PAGE_SIZE
+    return list(with_relations(entries.order_by("-entry_date", "-id").defer("body"))[start : start + PAGE_SIZE + 1])
+
+
+def _sqlite(entries: QuerySet[Entry], parsed: ParsedQuery, page: int) -> tuple[list[Hit], bool]:
+    match = parsed.fts5()
+    # Constant SQL; the user's (sanitised) text is a bound parameter.
+    in_index = RawSQL("SELECT rowid FROM journal_entry_fts WHERE journal_entry_fts MATCH %s", [match])
+    matching = entries.filter(id__in=in_index)
+    rows = _page(matching, page)
+    shown = rows[:PAGE_SIZE]
+    snippets = _fts5_snippets(match, [entry.pk for entry in shown])
+    hits = [
+        Hit(entry, *(mark_safe(marked_html(part)) for part in snippets.get(entry.pk, (entry.title, ""))))  # noqa: S308
+        for entry in shown
+    ]
+    return hits, len(rows) > PAGE_SIZE
+
+
+def _fts5_snippets(match: str, ids: list[int]) -> dict[int, tuple[str, str]]:
+    if not ids:
+        return {}
+    marks = ", ".join(["%s"] * len(ids))
+    sql = (
+        f"SELECT rowid, highlight(journal_entry_fts, 0, %s, %s), "  # noqa: S608 - placeholders only
+        f"snippet(journal_entry_fts, 1, %s, %s, '…', {SNIPPET_TOKENS}) "
+        f"FROM journal_entry_fts WHERE journal_entry_fts MATCH %s AND rowid IN ({marks})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [MARK_START, MARK_END, MARK_START, MARK_END, match, *ids])
+        return {row[0]: (row[1], row[2]) for row in cursor.fetchall()}
+
+
+def _raw_prefix(word: str) -> str:
+    """A prefix lexeme in tsquery syntax; the word is quoted, so it carries no operators."""
+    return "'" + word.replace("'", "''").replace("\\", "\\\\") + "':*"
+
+
+def _pg_query(parsed: ParsedQuery):
+    from django.contrib.postgres.search import SearchQuery
+
+    combined = None
+    for clause in parsed.clauses:
+        alternatives = None
+        for term in clause:
+            if term.prefix:
+                query = SearchQuery(_raw_prefix(term.text), search_type="raw", config=CONFIG)
+            else:
+                query = SearchQuery(f'"{term.text}"', search_type="websearch", config=CONFIG)
+            alternatives = query if alternatives is None else alternatives | query
+        combined = alternatives if combined is None else combined & alternatives
+    return combined
+
+
+def _postgres(entries: QuerySet[Entry], parsed: ParsedQuery, page: int) -> tuple[list[Hit], bool]:
+    from django.contrib.postgres.search import SearchHeadline, SearchVector
+
+    query = _pg_query(parsed)
+    vector = SearchVector("title", "body", config=CONFIG)
+    matching = entries.annotate(search=vector).filter(Q(search=query))
+    highlight = {"start_sel": MARK_START, "stop_sel": MARK_END, "config": CONFIG}
+    rows = _page(
+        matching.annotate(
+            title_marked=SearchHeadline("title", query, highlight_all=True, **highlight),
+            body_marked=SearchHeadline(
+                "body", query, max_words=SNIPPET_TOKENS, min_words=8, max_fragments=2, **highlight
+            ),
+        ),
+        page,
+    )
+    hits = [
+        Hit(entry, mark_safe(marked_html(entry.title_marked)), mark_safe(marked_html(entry.body_marked)))  # noqa: S308
+        for entry in rows[:PAGE_SIZE]
+    ]
+    return hits, len(rows) > PAGE_SIZE
