@@ -109,6 +109,7 @@ def parse_note(text: str, *, file_name: str, now_ms: int, new_id: str) -> EntryN
     body_lines = lines[body_start:]
     if body_lines and bodies[body_start].strip() == "":
         body_lines = body_lines[1:]
+    key_lines["body"] = len(lines) - len(body_lines) + 1
     day = extra.day() or date_from_file_name(file_name)
     if day is None:
         raise NoteError("no 'date' in the front matter and no date in the file name (journal.YYYY.MM.DD.…)", 1)

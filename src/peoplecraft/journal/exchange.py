@@ -119,8 +119,8 @@ def _read(owner, path: Path, now_ms: int) -> tuple[dendron.EntryNote, services.E
     try:
         services.validate(owner, data)
     except services.EntryError as error:
-        key = {"entry_date": "date", "body": None}.get(error.field, error.field)
-        raise NoteError(str(error), note.key_lines.get(key) if key else None) from None
+        key = {"entry_date": "date"}.get(error.field, error.field)
+        raise NoteError(str(error), note.key_lines.get(key or "", 1)) from None
     return note, data
 
 

@@ -130,6 +130,8 @@ def clean_links(owner, links: list) -> list[dict]:
 def validate(owner, data: EntryInput) -> tuple[EntryInput, list]:
     """Normalise ``data`` (body, title, tags, emotion) and return it with the owned skills."""
     data.body = clean_body(data.body)
+    if data.template not in prompts.template_names():
+        raise EntryError(_("Unknown template “%s”.") % data.template, "template")
     data.title = " ".join(clean_body(data.title).split())[:200] or prompts.template_get(data.template).title
     data.emotion = (data.emotion or "").strip().casefold()
     _check_scalars(data, today=timezone.localdate())
