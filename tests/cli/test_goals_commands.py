@@ -25,16 +25,40 @@ def _due(days: int = 60) -> str:
 
 
 def _add(*extra: str):
-    return invoke("goals", "add", "Ask before advising", "--skill", "Active Listening", "--measure",
-                  "one-to-ones where I asked first", "--target", "8", "--due", _due(), *extra)
+    return invoke(
+        "goals",
+        "add",
+        "Ask before advising",
+        "--skill",
+        "Active Listening",
+        "--measure",
+        "one-to-ones where I asked first",
+        "--target",
+        "8",
+        "--due",
+        _due(),
+        *extra,
+    )
 
 
 def test_add_list_checkin_done(imported_guide):
     result = _add("--format", "json", "--milestone", f"{_due(30)} Halfway")
     assert result.exit_code == 0, result.output
     goal = json.loads(result.stdout)
-    assert set(goal) == {"id", "title", "skill", "measure", "target", "due", "status", "progress", "expected",
-                         "slipping", "quadrant", "created"}
+    assert set(goal) == {
+        "id",
+        "title",
+        "skill",
+        "measure",
+        "target",
+        "due",
+        "status",
+        "progress",
+        "expected",
+        "slipping",
+        "quadrant",
+        "created",
+    }
     assert invoke("goals", "checkin", str(goal["id"]), "--progress", "25", "--note", "Two so far").exit_code == 0
     listed = json.loads(invoke("goals", "list", "--format", "json").stdout)["goals"]
     assert listed[0]["progress"] == 25 and not listed[0]["slipping"]
@@ -43,8 +67,19 @@ def test_add_list_checkin_done(imported_guide):
 
 
 def test_vague_goal_is_refused_with_each_field_named(imported_guide):
-    result = invoke("goals", "add", "Be nicer", "--skill", "Juggling", "--measure", " ", "--target", "0",
-                    "--due", timezone.localdate().isoformat())
+    result = invoke(
+        "goals",
+        "add",
+        "Be nicer",
+        "--skill",
+        "Juggling",
+        "--measure",
+        " ",
+        "--target",
+        "0",
+        "--due",
+        timezone.localdate().isoformat(),
+    )
     assert result.exit_code == 2
     for field in ("--skill", "--measure", "--target", "--due-date"):
         assert field in result.stderr, field
@@ -52,8 +87,12 @@ def test_vague_goal_is_refused_with_each_field_named(imported_guide):
 
 
 def test_bad_date_and_progress_exit_2(imported_guide):
-    assert "not a real date" in invoke("goals", "add", "X", "--skill", "Mediation", "--measure", "m", "--target", "1",
-                                       "--due", "2030-02-30").stderr
+    assert (
+        "not a real date"
+        in invoke(
+            "goals", "add", "X", "--skill", "Mediation", "--measure", "m", "--target", "1", "--due", "2030-02-30"
+        ).stderr
+    )
     goal_id = json.loads(_add("--format", "json").stdout)["id"]
     result = invoke("goals", "checkin", str(goal_id), "--progress", "140")
     assert result.exit_code == 2 and "0 to 100" in result.stderr
@@ -75,8 +114,17 @@ def test_review_json_document(imported_guide):
     result = invoke("review", "--format", "json")
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
-    assert set(document) == {"week", "practised", "reflections", "feedback", "mood", "trend", "goals_due",
-                             "goals_slipping", "focus"}
+    assert set(document) == {
+        "week",
+        "practised",
+        "reflections",
+        "feedback",
+        "mood",
+        "trend",
+        "goals_due",
+        "goals_slipping",
+        "focus",
+    }
     assert len(document["trend"]) == 8 and document["focus"]["reason"].endswith(".")
 
 

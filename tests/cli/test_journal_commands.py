@@ -19,11 +19,40 @@ def invoke(*args: str, input: str | None = None):
 
 
 def test_add_from_stdin_then_list_and_search_json(owner, imported_guide):
-    result = invoke("journal", "add", "--date", "2025-03-03", "--mood", "4", "--emotion", "grateful", "--stress", "2",
-                    "--tag", "team", "--skill", "Active Listening", "--format", "json", input="Ana thanked me.\n")
+    result = invoke(
+        "journal",
+        "add",
+        "--date",
+        "2025-03-03",
+        "--mood",
+        "4",
+        "--emotion",
+        "grateful",
+        "--stress",
+        "2",
+        "--tag",
+        "team",
+        "--skill",
+        "Active Listening",
+        "--format",
+        "json",
+        input="Ana thanked me.\n",
+    )
     assert result.exit_code == 0, result.output
     added = json.loads(result.stdout)
-    assert set(added) == {"id", "date", "title", "template", "mood", "emotion", "stress", "tags", "skills", "links", "note_id"}
+    assert set(added) == {
+        "id",
+        "date",
+        "title",
+        "template",
+        "mood",
+        "emotion",
+        "stress",
+        "tags",
+        "skills",
+        "links",
+        "note_id",
+    }
     assert added["skills"] == ["Active Listening"] and added["tags"] == ["team"]
     listed = json.loads(invoke("journal", "list", "--format", "json").stdout)
     assert set(listed) == {"page", "has_next", "entries"} and len(listed["entries"]) == 1

@@ -19,9 +19,12 @@ def skill(imported_guide):
 def make_goal(owner, skill):
     def make(who=None, **fields):
         data = services.GoalInput(
-            title=fields.pop("title", "Ask before advising"), skill_id=fields.pop("skill_id", skill.pk),
-            measure="one-to-ones where I asked first", target=8,
-            due_date=fields.pop("due_date", timezone.localdate() + timedelta(days=60)), **fields,
+            title=fields.pop("title", "Ask before advising"),
+            skill_id=fields.pop("skill_id", skill.pk),
+            measure="one-to-ones where I asked first",
+            target=8,
+            due_date=fields.pop("due_date", timezone.localdate() + timedelta(days=60)),
+            **fields,
         )
         return services.goal_create(owner=who or owner, data=data)
 

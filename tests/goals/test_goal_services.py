@@ -23,8 +23,9 @@ def test_smart_errors_name_each_missing_part(owner):
 
 
 def test_someone_elses_skill_is_refused(teammate, skill):
-    data = services.GoalInput(title="x", skill_id=skill.pk, measure="m", target=1,
-                              due_date=timezone.localdate() + timedelta(days=3))
+    data = services.GoalInput(
+        title="x", skill_id=skill.pk, measure="m", target=1, due_date=timezone.localdate() + timedelta(days=3)
+    )
     with pytest.raises(services.GoalError, match="not on your skill map"):
         services.goal_create(owner=teammate, data=data)
 

@@ -43,8 +43,17 @@ def test_focus_rules_in_order():
 
 
 def test_calendar_has_due_reminder_and_milestone_events():
-    goal = ical.CalendarGoal(1, "Ask first", "Active Listening", "one-to-ones", 8, date(2025, 1, 1),
-                             date(2025, 3, 1), 7, ((5, "Halfway", date(2025, 2, 1)),))
+    goal = ical.CalendarGoal(
+        1,
+        "Ask first",
+        "Active Listening",
+        "one-to-ones",
+        8,
+        date(2025, 1, 1),
+        date(2025, 3, 1),
+        7,
+        ((5, "Halfway", date(2025, 2, 1)),),
+    )
     parsed = Calendar.from_ical(ical.goals_calendar([goal], now=datetime(2025, 1, 1, tzinfo=UTC)))
     events = {str(e["uid"]): e for e in parsed.walk("VEVENT")}
     assert set(events) == {"goal-1-due@peoplecraft", "goal-1-checkin@peoplecraft", "goal-1-milestone-5@peoplecraft"}

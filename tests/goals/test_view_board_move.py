@@ -18,8 +18,9 @@ def test_board_lists_goals_and_actions_by_quadrant(owner_client, make_goal):
 
 def test_htmx_move_returns_the_board(owner_client, make_goal):
     goal = make_goal()
-    response = owner_client.post(reverse("goals:move"), {"kind": "goal", "item": goal.pk, "quadrant": "delegate"},
-                                 HTTP_HX_REQUEST="true")
+    response = owner_client.post(
+        reverse("goals:move"), {"kind": "goal", "item": goal.pk, "quadrant": "delegate"}, HTTP_HX_REQUEST="true"
+    )
     body = response.content.decode()
     assert response.status_code == 200 and "<html" not in body and 'id="board"' in body
     goal.refresh_from_db()
@@ -36,6 +37,7 @@ def test_full_page_move_of_an_action_redirects(owner_client, make_goal):
 
 def test_unknown_quadrant_is_400(owner_client, make_goal):
     goal = make_goal()
-    response = owner_client.post(reverse("goals:move"), {"kind": "goal", "item": goal.pk, "quadrant": "later"},
-                                 HTTP_HX_REQUEST="true")
+    response = owner_client.post(
+        reverse("goals:move"), {"kind": "goal", "item": goal.pk, "quadrant": "later"}, HTTP_HX_REQUEST="true"
+    )
     assert response.status_code == 400 and "four quadrants" in response.content.decode()

@@ -15,8 +15,17 @@ pytestmark = pytest.mark.django_db
 
 def _data(the_skill, **extra):
     due = (timezone.localdate() + timedelta(days=30)).isoformat()
-    return {"title": "Ask first", "skill": the_skill.pk, "measure": "one-to-ones where I asked first", "target": "8",
-            "due_date": due, "important": "on", "reminder_days": "7", "milestones": "Halfway\n", **extra}
+    return {
+        "title": "Ask first",
+        "skill": the_skill.pk,
+        "measure": "one-to-ones where I asked first",
+        "target": "8",
+        "due_date": due,
+        "important": "on",
+        "reminder_days": "7",
+        "milestones": "Halfway\n",
+        **extra,
+    }
 
 
 def test_full_page_create_redirects_to_the_goal(owner_client, owner, skill):

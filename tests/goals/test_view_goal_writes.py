@@ -10,8 +10,9 @@ pytestmark = pytest.mark.django_db
 
 def test_checkin_htmx_returns_the_panel(owner_client, make_goal):
     goal = make_goal()
-    response = owner_client.post(reverse("goals:checkin", args=[goal.pk]), {"progress": "40", "note": "3 of 8"},
-                                 HTTP_HX_REQUEST="true")
+    response = owner_client.post(
+        reverse("goals:checkin", args=[goal.pk]), {"progress": "40", "note": "3 of 8"}, HTTP_HX_REQUEST="true"
+    )
     body = response.content.decode()
     assert response.status_code == 200 and "<html" not in body and 'id="goal-panel"' in body
     assert "Progress: 40%" in body and "3 of 8" in body
@@ -26,8 +27,11 @@ def test_checkin_full_page_redirects_and_bad_progress_is_400(owner_client, make_
 
 def test_status_action_and_milestone(owner_client, make_goal):
     goal = make_goal(milestones=[("First talk", None)])
-    response = owner_client.post(reverse("goals:action_add", args=[goal.pk]), {"title": "Book a slot with Sam",
-                                                                                "quadrant": "do"}, HTTP_HX_REQUEST="true")
+    response = owner_client.post(
+        reverse("goals:action_add", args=[goal.pk]),
+        {"title": "Book a slot with Sam", "quadrant": "do"},
+        HTTP_HX_REQUEST="true",
+    )
     assert response.status_code == 200 and "Book a slot with Sam" in response.content.decode()
     action = goal.actions.get()
     assert (action.urgent, action.important) == (True, True)

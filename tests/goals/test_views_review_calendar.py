@@ -17,8 +17,12 @@ pytestmark = pytest.mark.django_db
 def test_review_shows_mood_slipping_goal_and_a_focus(owner_client, owner, make_goal, skill):
     goal = make_goal(title="Ask before advising")
     Goal.objects.filter(pk=goal.pk).update(created_at=timezone.now() - timedelta(days=60))
-    journal_services.entry_create(owner=owner, data=journal_services.EntryInput(
-        entry_date=timezone.localdate(), body="Hard week", mood=2, stress=8, skill_ids=[skill.pk]))
+    journal_services.entry_create(
+        owner=owner,
+        data=journal_services.EntryInput(
+            entry_date=timezone.localdate(), body="Hard week", mood=2, stress=8, skill_ids=[skill.pk]
+        ),
+    )
     page = owner_client.get(reverse("goals:review")).content.decode()
     assert "slipping: 0% of an expected 50%" in page
     assert "Focus on Active Listening: your goal “Ask before advising” is 50 points behind" in page
@@ -33,8 +37,9 @@ def test_review_of_another_week_and_a_bad_date(owner_client, owner):
 
 
 def test_review_chart_is_svg(owner_client, owner):
-    journal_services.entry_create(owner=owner, data=journal_services.EntryInput(
-        entry_date=date(2025, 3, 4), body="x", mood=4, stress=3))
+    journal_services.entry_create(
+        owner=owner, data=journal_services.EntryInput(entry_date=date(2025, 3, 4), body="x", mood=4, stress=3)
+    )
     response = owner_client.get(reverse("goals:review_chart"), {"week": "2025-03-05"})
     assert response.status_code == 200 and response["Content-Type"] == "image/svg+xml"
     assert b"<svg" in response.content and b"Mood and stress" in response.content

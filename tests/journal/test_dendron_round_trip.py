@@ -20,9 +20,17 @@ def _full_entry(owner, imported_guide, make_entry):
     draft = Draft.objects.create(owner=owner, text="Dear team")
     body = "## What happened\n\nSam: “Can we talk?”\n\n- a list\n- with *emphasis*\n\n\ttabbed: yes\n"
     return make_entry(
-        body, title="Talk: with Sam — über", entry_date=date(2025, 2, 14), mood=3, emotion="anxious", stress=6,
-        tags=["team", "one-to-one"], skill_ids=[skill.pk], links=[{"kind": "writing-draft", "id": draft.pk}],
-        template="conflict", prompt="Think of one recent moment: what did you do?",
+        body,
+        title="Talk: with Sam — über",
+        entry_date=date(2025, 2, 14),
+        mood=3,
+        emotion="anxious",
+        stress=6,
+        tags=["team", "one-to-one"],
+        skill_ids=[skill.pk],
+        links=[{"kind": "writing-draft", "id": draft.pk}],
+        template="conflict",
+        prompt="Think of one recent moment: what did you do?",
     )
 
 
@@ -40,7 +48,10 @@ def test_round_trip_loses_nothing(owner, teammate, imported_guide, make_entry, t
     original = _full_entry(owner, imported_guide, make_entry)
     make_entry("Second entry, same day", entry_date=date(2025, 2, 14), title="Talk: with Sam — über")
     first = exchange.journal_export(owner=owner, folder=tmp_path / "one")
-    assert [p.name for p in first] == ["journal.2025.02.14.talk-with-sam-uber.md", "journal.2025.02.14.talk-with-sam-uber-2.md"]
+    assert [p.name for p in first] == [
+        "journal.2025.02.14.talk-with-sam-uber.md",
+        "journal.2025.02.14.talk-with-sam-uber-2.md",
+    ]
     Entry.objects.filter(owner=owner).delete()
     services.search_index_rebuild()
     report = exchange.journal_import(owner=owner, source=tmp_path / "one")
@@ -49,7 +60,11 @@ def test_round_trip_loses_nothing(owner, teammate, imported_guide, make_entry, t
     assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
     again = Entry.objects.get(owner=owner, note_id=original.note_id)
     assert (again.body, again.mood, again.emotion, again.stress, again.links) == (
-        original.body, original.mood, original.emotion, original.stress, original.links
+        original.body,
+        original.mood,
+        original.emotion,
+        original.stress,
+        original.links,
     )
 
 
@@ -64,12 +79,21 @@ def test_reimport_updates_instead_of_duplicating(owner, make_entry, tmp_path):
 
 BAD_NOTES = {
     "journal.2025.01.02.mood.md": ("---\nid: a1\ntitle: Mood\nmood: 9\n---\n\nText\n", ":4: front matter 'mood'"),
-    "journal.2025.01.03.yaml.md": ("---\nid: a2\ntitle: [unclosed\n---\n\nText\n", ":4: the front matter is not valid YAML"),
+    "journal.2025.01.03.yaml.md": (
+        "---\nid: a2\ntitle: [unclosed\n---\n\nText\n",
+        ":4: the front matter is not valid YAML",
+    ),
     "journal.2025.01.04.none.md": ("Just text, no front matter\n", ":1: a journal note starts with"),
     "journal.2025.02.30.date.md": ("---\nid: a3\ntitle: Bad date\n---\n\nText\n", "is not a real date"),
-    "journal.2025.01.05.skill.md": ("---\nid: a4\ntitle: S\nskills: [Juggling]\n---\n\nText\n", ":4: front matter 'skills'"),
+    "journal.2025.01.05.skill.md": (
+        "---\nid: a4\ntitle: S\nskills: [Juggling]\n---\n\nText\n",
+        ":4: front matter 'skills'",
+    ),
     "journal.2025.01.06.empty.md": ("---\nid: a5\ntitle: Empty\n---\n\n   \n", ":6: The entry is empty"),
-    "journal.2025.01.07.emotion.md": ("---\nid: a6\ntitle: E\nemotion: hangry\n---\n\nx\n", ":4: front matter 'emotion'"),
+    "journal.2025.01.07.emotion.md": (
+        "---\nid: a6\ntitle: E\nemotion: hangry\n---\n\nx\n",
+        ":4: front matter 'emotion'",
+    ),
 }
 
 

@@ -19,8 +19,14 @@ def _search(owner, text, **filters):
 
 
 def test_create_normalises_and_indexes(owner, make_entry):
-    entry = make_entry("Line one\r\nLine two\x01", title="  A   hard  talk ", tags=["#Team", "team", "One to one"],
-                       mood=2, emotion=" Anxious ", stress=7)
+    entry = make_entry(
+        "Line one\r\nLine two\x01",
+        title="  A   hard  talk ",
+        tags=["#Team", "team", "One to one"],
+        mood=2,
+        emotion=" Anxious ",
+        stress=7,
+    )
     assert entry.body == "Line one\nLine two"
     assert entry.title == "A hard talk"
     assert [t.name for t in entry.tag_rows.all()] == ["one-to-one", "team"]
@@ -104,7 +110,9 @@ def test_update_and_delete_keep_the_index_in_step(owner, make_entry):
     assert _search(owner, "hiring").hits == []
 
 
-@pytest.mark.parametrize("typed", ['"unbalanced', "feedback*", "*", "NEAR(", "AND", "feedback AND", "a OR", "(((", "col:x"])
+@pytest.mark.parametrize(
+    "typed", ['"unbalanced', "feedback*", "*", "NEAR(", "AND", "feedback AND", "a OR", "(((", "col:x"]
+)
 def test_fts_syntax_never_raises(owner, make_entry, typed):
     make_entry("Feedback from Ana about my feedback style")
     results = _search(owner, typed)

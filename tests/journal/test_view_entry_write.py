@@ -13,8 +13,16 @@ pytestmark = pytest.mark.django_db
 
 
 def _post(client, url, **extra):
-    data = {"entry_date": "2025-03-03", "template": "free", "body": "Met Ana. It went well.", "mood": "4",
-            "emotion": "hopeful", "stress": "3", "tags": "team, one-to-one", **extra}
+    data = {
+        "entry_date": "2025-03-03",
+        "template": "free",
+        "body": "Met Ana. It went well.",
+        "mood": "4",
+        "emotion": "hopeful",
+        "stress": "3",
+        "tags": "team, one-to-one",
+        **extra,
+    }
     return client.post(url, data, **({"HTTP_HX_REQUEST": "true"} if extra.pop("htmx", False) else {}))
 
 
@@ -27,14 +35,18 @@ def test_full_page_create_redirects_to_the_entry(owner_client, owner):
 
 
 def test_htmx_create_redirects_the_browser(owner_client, owner):
-    response = owner_client.post(reverse("journal:new"), {"entry_date": "2025-03-03", "template": "free",
-                                                          "body": "Short note"}, HTTP_HX_REQUEST="true")
+    response = owner_client.post(
+        reverse("journal:new"),
+        {"entry_date": "2025-03-03", "template": "free", "body": "Short note"},
+        HTTP_HX_REQUEST="true",
+    )
     assert response.status_code == 200 and response["HX-Redirect"].startswith("/journal/")
 
 
 def test_htmx_error_returns_the_form_partial(owner_client):
-    response = owner_client.post(reverse("journal:new"), {"entry_date": "2025-02-30", "template": "free",
-                                                          "body": "Text"}, HTTP_HX_REQUEST="true")
+    response = owner_client.post(
+        reverse("journal:new"), {"entry_date": "2025-02-30", "template": "free", "body": "Text"}, HTTP_HX_REQUEST="true"
+    )
     body = response.content.decode()
     assert response.status_code == 400 and "<html" not in body and 'id="entry-form"' in body
     assert "Enter a real date" in body
@@ -54,8 +66,9 @@ def test_over_the_limit_keeps_the_text(owner_client):
 
 
 def test_ten_megabytes_is_a_clear_400_not_a_500(owner_client):
-    response = owner_client.post(reverse("journal:new"), {"entry_date": "2025-03-03", "template": "free",
-                                                          "body": "x" * 10_000_000})
+    response = owner_client.post(
+        reverse("journal:new"), {"entry_date": "2025-03-03", "template": "free", "body": "x" * 10_000_000}
+    )
     assert response.status_code == 400 and "larger than the server accepts" in response.content.decode()
 
 
