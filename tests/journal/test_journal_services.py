@@ -167,3 +167,17 @@ def test_search_pages(owner, make_entry):
 
 def test_future_dates_up_to_tomorrow_are_allowed(make_entry):
     assert make_entry(entry_date=timezone.localdate() + timedelta(days=1)).pk
+
+
+def test_search_walks_past_other_peoples_newer_matches(owner, teammate, make_entry):
+    from peoplecraft.journal.models import Entry
+
+    mine = make_entry("Quarterly planning notes", entry_date=date(2024, 1, 1))
+    theirs = [
+        Entry(owner=teammate, entry_date=date(2025, 1, 1), title=f"T{n}", body="Quarterly planning", note_id=f"t{n}")
+        for n in range(450)
+    ]
+    Entry.objects.bulk_create(theirs)
+    services.search_index_rebuild(owner=teammate)
+    assert [hit.entry.pk for hit in _search(owner, "quarterly").hits] == [mine.pk]
+    assert len(_search(teammate, "quarterly").hits) == 20

@@ -142,6 +142,7 @@ def validate(owner, data: EntryInput) -> tuple[EntryInput, list]:
 
 
 def _store(entry: Entry, data: EntryInput, skills: list) -> Entry:
+    old_date = Entry.objects.filter(pk=entry.pk).values_list("entry_date", flat=True).first() if entry.pk else None
     for name in (
         "entry_date",
         "title",
@@ -159,7 +160,14 @@ def _store(entry: Entry, data: EntryInput, skills: list) -> Entry:
     entry.skills.set(skills)
     entry.tag_rows.all().delete()
     EntryTag.objects.bulk_create([EntryTag(entry=entry, name=tag) for tag in data.tags])
-    search_index.index_entry(entry_id=entry.pk, title=entry.title, body=entry.body, tags=data.tags)
+    search_index.index_entry(
+        entry_id=entry.pk,
+        entry_date=entry.entry_date,
+        old_date=old_date,
+        title=entry.title,
+        body=entry.body,
+        tags=data.tags,
+    )
     return entry
 
 
@@ -181,7 +189,7 @@ def entry_update(*, entry: Entry, data: EntryInput, updated_at=None) -> Entry:
 
 def entry_delete(*, entry: Entry) -> None:
     with transaction.atomic():
-        search_index.unindex_entries([entry.pk])
+        search_index.unindex_entries([(entry.pk, entry.entry_date)])
         entry.delete()
 
 

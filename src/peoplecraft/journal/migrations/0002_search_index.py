@@ -26,7 +26,9 @@ def create_index(apps, schema_editor):
     if vendor == "sqlite":
         schema_editor.execute(FTS_CREATE)
         schema_editor.execute(
-            "INSERT INTO journal_entry_fts (rowid, title, body, tags) SELECT id, title, body, '' FROM journal_entry"
+            # rowid = the search key (date ordinal << 40 | id), as in journal/search_index.py
+            "INSERT INTO journal_entry_fts (rowid, title, body, tags) SELECT "
+            "((CAST(julianday(entry_date) - 1721424.5 AS INTEGER) << 40) | id), title, body, '' FROM journal_entry"
         )
     elif vendor == "postgresql":
         schema_editor.add_index(apps.get_model("journal", "Entry"), _gin_index())
