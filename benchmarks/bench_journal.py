@@ -28,22 +28,98 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "peoplecraft.config.settings")
 os.environ.pop("DATABASE_URL", None)
 
 ENTRIES = 100_000
-WORDS = (
-    "meeting feedback deadline manager colleague client team project conflict listen question agree disagree "
-    "explain priority plan review demo launch budget hiring interview mentor coaching standup retrospective "
-    "roadmap estimate promise apologise thank praise criticism tension calm anxious relieved proud frustrated "
-    "email message call chat presentation workshop negotiation compromise boundary delegate support trust "
-    "interrupt pause breathe summarise clarify assume misunderstand repair follow-up decision risk scope"
-).split()
-NAMES = "Ana Sam Priya Omar Lena Kofi Mei Jonas Sara Tomas Ines Ravi".split()
+WORDS = [
+    "meeting",
+    "feedback",
+    "deadline",
+    "manager",
+    "colleague",
+    "client",
+    "team",
+    "project",
+    "conflict",
+    "listen",
+    "question",
+    "agree",
+    "disagree",
+    "explain",
+    "priority",
+    "plan",
+    "review",
+    "demo",
+    "launch",
+    "budget",
+    "hiring",
+    "interview",
+    "mentor",
+    "coaching",
+    "standup",
+    "retrospective",
+    "roadmap",
+    "estimate",
+    "promise",
+    "apologise",
+    "thank",
+    "praise",
+    "criticism",
+    "tension",
+    "calm",
+    "anxious",
+    "relieved",
+    "proud",
+    "frustrated",
+    "email",
+    "message",
+    "call",
+    "chat",
+    "presentation",
+    "workshop",
+    "negotiation",
+    "compromise",
+    "boundary",
+    "delegate",
+    "support",
+    "trust",
+    "interrupt",
+    "pause",
+    "breathe",
+    "summarise",
+    "clarify",
+    "assume",
+    "misunderstand",
+    "repair",
+    "follow-up",
+    "decision",
+    "risk",
+    "scope",
+]
+NAMES = ["Ana", "Sam", "Priya", "Omar", "Lena", "Kofi", "Mei", "Jonas", "Sara", "Tomas", "Ines", "Ravi"]
 TAGS = ["team", "client", "one-to-one", "conflict", "feedback", "hiring"]
 QUERIES = [
-    ("feedback", {}), ("retrospective", {}), ("Priya", {}), ('"listen question"', {}), ("negot*", {}),
-    ("calm OR relieved", {}), ("deadline budget", {}), ("zzzzunmatched", {}), ("interview mentor hiring", {}),
-    ('"unbalanced quote', {}), ("feedback AND", {}), ("NEAR(team", {}), ("*", {}), ("(((", {}),
-    ("feedback", {"tag": "conflict"}), ("team", {"mood": 2}), ("client", {"date_from": date(2024, 1, 1)}),
-    ("Omar", {"date_from": date(2023, 6, 1), "date_to": date(2023, 6, 30)}), ("apologise", {"tag": "team", "mood": 4}),
-    ("repair trust", {}), ("summarise clarify", {"mood": 5}), ("Ana Sam", {}), ("launch*", {}), ("promise", {}),
+    ("feedback", {}),
+    ("retrospective", {}),
+    ("Priya", {}),
+    ('"listen question"', {}),
+    ("negot*", {}),
+    ("calm OR relieved", {}),
+    ("deadline budget", {}),
+    ("zzzzunmatched", {}),
+    ("interview mentor hiring", {}),
+    ('"unbalanced quote', {}),
+    ("feedback AND", {}),
+    ("NEAR(team", {}),
+    ("*", {}),
+    ("(((", {}),
+    ("feedback", {"tag": "conflict"}),
+    ("team", {"mood": 2}),
+    ("client", {"date_from": date(2024, 1, 1)}),
+    ("Omar", {"date_from": date(2023, 6, 1), "date_to": date(2023, 6, 30)}),
+    ("apologise", {"tag": "team", "mood": 4}),
+    ("repair trust", {}),
+    ("summarise clarify", {"mood": 5}),
+    ("Ana Sam", {}),
+    ("launch*", {}),
+    ("promise", {}),
 ]
 
 
@@ -62,8 +138,15 @@ def load_entries(owner, count: int, *, start: date, rng: random.Random) -> None:
     with transaction.atomic():
         for offset in range(0, count, 5_000):
             batch = [
-                Entry(owner=owner, entry_date=start + timedelta(days=n * 1095 // count), title=f"Entry {n}",
-                      body=_body(rng), mood=rng.randint(1, 5), stress=rng.randint(0, 10), note_id=f"n{owner.pk}-{n}")
+                Entry(
+                    owner=owner,
+                    entry_date=start + timedelta(days=n * 1095 // count),
+                    title=f"Entry {n}",
+                    body=_body(rng),
+                    mood=rng.randint(1, 5),
+                    stress=rng.randint(0, 10),
+                    note_id=f"n{owner.pk}-{n}",
+                )
                 for n in range(offset, min(offset + 5_000, count))
             ]
             created = Entry.objects.bulk_create(batch)
@@ -95,9 +178,16 @@ def bench_review(owner) -> tuple[list[float], float]:
 
     skills = [s for p in skill_map_get(guide=guide_active(owner=owner)) for s in p.skills]
     for n, skill in enumerate(skills[:10]):
-        goal_services.goal_create(owner=owner, data=goal_services.GoalInput(
-            title=f"Goal {n}", skill_id=skill.pk, measure="conversations", target=10,
-            due_date=timezone.localdate() + timedelta(days=10 + n)))
+        goal_services.goal_create(
+            owner=owner,
+            data=goal_services.GoalInput(
+                title=f"Goal {n}",
+                skill_id=skill.pk,
+                measure="conversations",
+                target=10,
+                due_date=timezone.localdate() + timedelta(days=10 + n),
+            ),
+        )
     client = Client()
     client.force_login(owner)
     client.get("/goals/review/")  # warm
@@ -128,10 +218,16 @@ def main() -> int:
     begin = time.perf_counter()
     load_entries(owner, ENTRIES, start=date(2022, 1, 1), rng=rng)
     print(f"loaded {ENTRIES:,} entries + FTS index in {time.perf_counter() - begin:.1f} s")
+    from django.db import connection
+
+    with connection.cursor() as cursor:  # settle the bulk load's write-ahead log before timing reads
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     timings = sorted(bench_search(owner))
     p95 = timings[int(len(timings) * 0.95) - 1]
-    print(f"search first page: median {statistics.median(timings) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, "
-          f"max {timings[-1] * 1000:.1f} ms over {len(timings)} runs of {len(QUERIES)} queries (target p95 < 50 ms)")
+    print(
+        f"search first page: median {statistics.median(timings) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, "
+        f"max {timings[-1] * 1000:.1f} ms over {len(timings)} runs of {len(QUERIES)} queries (target p95 < 50 ms)"
+    )
 
     daily = User.objects.create_user(username="daily-writer")
     guide_load_default(owner=daily)
@@ -139,8 +235,10 @@ def main() -> int:
     load_entries(daily, 1095, start=today - timedelta(days=1094), rng=rng)
     review, chart = bench_review(daily)
     median = statistics.median(review)
-    print(f"weekly review page (3 years of daily entries): median {median * 1000:.1f} ms, "
-          f"max {max(review) * 1000:.1f} ms (target < 200 ms); mood chart SVG {chart * 1000:.0f} ms")
+    print(
+        f"weekly review page (3 years of daily entries): median {median * 1000:.1f} ms, "
+        f"max {max(review) * 1000:.1f} ms (target < 200 ms); mood chart SVG {chart * 1000:.0f} ms"
+    )
     return 0 if p95 < 0.050 and median < 0.200 else 1
 
 
