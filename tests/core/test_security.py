@@ -45,6 +45,11 @@ def _page_urls(guide) -> list[str]:
         "draft_id": 999_999,
         "scenario_id": "no-such-scenario",
         "play_id": 999_999,
+        # Reflection journal and goals (issue 7)
+        "entry_id": 999_999,
+        "goal_id": 999_999,
+        "action_id": 999_999,
+        "milestone_id": 999_999,
     }
     urls = []
     for name, pattern in _named_patterns():

@@ -159,3 +159,14 @@ def self_scores(*, guide: Guide) -> dict[int, float]:
 def guide_area(*, guide: Guide, number: int) -> Area | None:
     """A live area of ``guide`` by its number in the note."""
     return Area.objects.filter(guide=guide, number=number, archived_at=None).first()
+
+
+def results_between(*, owner, start, end) -> list[SkillResult]:
+    """Scored skill results of assessments completed in ``[start, end)`` (weekly review), lowest first."""
+    results = SkillResult.objects.filter(
+        assessment__owner=owner,
+        assessment__completed_at__gte=start,
+        assessment__completed_at__lt=end,
+        score__isnull=False,
+    )
+    return list(results.select_related("skill", "assessment").order_by("score", "pk"))

@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "peoplecraft.assessment",
     "peoplecraft.writing",
     "peoplecraft.scenarios",
+    # Reflection journal and goals (issue 7)
+    "peoplecraft.journal",
+    "peoplecraft.goals",
 ]
 
 MIDDLEWARE = [

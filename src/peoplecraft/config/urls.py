@@ -13,6 +13,9 @@ urlpatterns = [
     path("write/", include("peoplecraft.writing.urls")),
     # Scenarios live under practice/: keep this before any other "practice/" include.
     path("practice/scenarios/", include("peoplecraft.scenarios.urls")),
+    # Reflection journal and goals (issue 7)
+    path("journal/", include("peoplecraft.journal.urls")),
+    path("goals/", include("peoplecraft.goals.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -143,3 +143,11 @@ def guide_summary(*, guide: Guide) -> dict:
             for progress in skill_map_get(guide=guide)
         ],
     }
+
+
+def status_changes_between(*, owner, start, end) -> list[SkillStatusChange]:
+    """Skill status changes in ``[start, end)`` across ``owner``'s guides, oldest first (weekly review)."""
+    changes = SkillStatusChange.objects.filter(
+        skill__area__guide__owner=owner, changed_at__gte=start, changed_at__lt=end
+    ).exclude(source="import")
+    return list(changes.select_related("skill").order_by("changed_at", "pk"))

@@ -1,0 +1,197 @@
+"""``peoplecraft goals …``: SMART goals, check-ins, the Eisenhower board and the calendar export."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import typer
+
+from peoplecraft.cli import context
+from peoplecraft.cli.output import OutputFormat, console, print_json
+
+app = typer.Typer(help="SMART goals: check-ins, priorities and due dates.", no_args_is_help=True)
+FORMAT_OPTION = typer.Option(OutputFormat.TEXT, "--format", help="Output format.")
+QUADRANT_HELP = "do, schedule, delegate or eliminate (Eisenhower quadrant)."
+
+
+def _goal(owner, goal_id: int):
+    from django.http import Http404
+
+    from peoplecraft.goals import selectors
+
+    try:
+        return selectors.goal_get(owner=owner, goal_id=goal_id)
+    except Http404:
+        context.fail(f"no goal {goal_id}; 'peoplecraft goals list' shows yours")
+
+
+def _fail_goal(error) -> None:
+    lines = [f"--{(field or 'goal').replace('_', '-')}: {message}" for field, message in error.errors.items()]
+    context.fail("the goal was not saved:", candidates=lines)
+
+
+def _today():
+    from django.utils import timezone
+
+    return timezone.localdate()
+
+
+@app.command("add")
+def add(
+    title: str = typer.Argument(..., help="The goal in a few words."),
+    skill: str = typer.Option(..., "--skill", help="The skill it builds (specific), by its exact name."),
+    measure: str = typer.Option(..., "--measure", help="What you will count (measurable)."),
+    target: float = typer.Option(..., "--target", help="The number to reach."),
+    due: str = typer.Option(..., "--due", help="Due date YYYY-MM-DD, in the future (time-bound)."),
+    quadrant: str = typer.Option("schedule", "--quadrant", help=QUADRANT_HELP),
+    reminder_days: int = typer.Option(7, "--remind-every", help="Days between check-in reminders (0: none)."),
+    milestones: list[str] = typer.Option([], "--milestone", help="A milestone, 'YYYY-MM-DD title' or 'title'."),
+    output: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """Set a SMART goal; anything missing or vague is refused with the field named."""
+    owner = context.owner()
+    from peoplecraft.goals import selectors, services
+    from peoplecraft.goals.progress import flags_of
+    from peoplecraft.skillmap import selectors as skillmap_selectors
+
+    found = skillmap_selectors.skill_in_active_guide(owner=owner, name=skill)
+    try:
+        due_date = date.fromisoformat(due)
+        urgent, important = flags_of(quadrant)
+    except ValueError:
+        context.fail(f"--due: '{due}' is not a real date; use YYYY-MM-DD")
+    except KeyError:
+        context.fail(f"--quadrant: {QUADRANT_HELP}")
+    data = services.GoalInput(
+        title=title,
+        skill_id=found.pk if found else None,
+        measure=measure,
+        target=target,
+        due_date=due_date,
+        urgent=urgent,
+        important=important,
+        reminder_days=reminder_days,
+        milestones=[_milestone(m) for m in milestones],
+    )
+    try:
+        goal = services.goal_create(owner=owner, data=data)
+    except services.GoalError as error:
+        if found is None:
+            error.errors["skill"] = f"'{skill}' is not a skill of your active guide (use the exact name)"
+        _fail_goal(error)
+    goal = selectors.goal_get(owner=owner, goal_id=goal.pk)
+    if output is OutputFormat.JSON:
+        print_json(selectors.goal_document(goal, _today()))
+    else:
+        typer.echo(f"Goal {goal.pk} set: {goal.title} (due {goal.due_date})")
+
+
+def _milestone(text: str) -> tuple[str, date | None]:
+    head, _sep, rest = text.strip().partition(" ")
+    try:
+        return (rest.strip(), date.fromisoformat(head)) if rest.strip() else (text.strip(), None)
+    except ValueError:
+        return (text.strip(), None)
+
+
+@app.command("list")
+def list_(
+    status: str | None = typer.Option(None, "--status", help="active, done or dropped (default: all)."),
+    output: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """List your goals with progress, the expected progress and whether they are slipping."""
+    owner = context.owner()
+    from peoplecraft.goals import selectors
+
+    if status not in (None, "active", "done", "dropped"):
+        context.fail("--status: active, done or dropped")
+    today = _today()
+    documents = [selectors.goal_document(goal, today) for goal in selectors.goal_list(owner=owner, status=status)]
+    if output is OutputFormat.JSON:
+        print_json({"goals": documents})
+        return
+    from rich.table import Table
+
+    table = Table("Id", "Goal", "Skill", "Due", "Progress", "Status")
+    for doc in documents:
+        slip = " (slipping)" if doc["slipping"] else ""
+        table.add_row(
+            str(doc["id"]), doc["title"], doc["skill"], doc["due"], f"{doc['progress']}%{slip}", doc["status"]
+        )
+    console().print(table)
+
+
+@app.command("checkin")
+def checkin(
+    goal_id: int = typer.Argument(..., help="Goal id (see 'goals list')."),
+    progress: int = typer.Option(..., "--progress", help="Percent of the target reached, 0-100."),
+    note: str = typer.Option("", "--note", help="What moved it forward, or what got in the way."),
+) -> None:
+    """Record progress on a goal."""
+    owner = context.owner()
+    from peoplecraft.goals import services
+
+    try:
+        services.goal_checkin(goal=_goal(owner, goal_id), progress=progress, note=note)
+    except services.GoalError as error:
+        _fail_goal(error)
+    typer.echo(f"Goal {goal_id}: {progress}%")
+
+
+def _set_status(goal_id: int, status: str) -> None:
+    owner = context.owner()
+    from peoplecraft.goals import services
+
+    goal = services.goal_set_status(goal=_goal(owner, goal_id), status=status)
+    typer.echo(f"Goal {goal.pk}: {goal.status}")
+
+
+@app.command("done")
+def done(goal_id: int = typer.Argument(..., help="Goal id.")) -> None:
+    """Mark a goal done."""
+    _set_status(goal_id, "done")
+
+
+@app.command("drop")
+def drop(goal_id: int = typer.Argument(..., help="Goal id.")) -> None:
+    """Drop a goal (it stays in the list, marked dropped)."""
+    _set_status(goal_id, "dropped")
+
+
+@app.command("board")
+def board(output: OutputFormat = FORMAT_OPTION) -> None:
+    """Active goals and their next actions by Eisenhower quadrant."""
+    owner = context.owner()
+    from peoplecraft.goals import selectors
+
+    quadrants = selectors.board(owner=owner)
+    document = {
+        name: [{"kind": c.kind, "id": c.pk, "title": c.title, "goal": c.goal.pk} for c in cards]
+        for name, cards in quadrants.items()
+    }
+    if output is OutputFormat.JSON:
+        print_json(document)
+        return
+    for name, cards in document.items():
+        typer.echo(f"{name.upper()}")
+        for card in cards:
+            typer.echo(f"  [{card['kind']} {card['id']}] {card['title']}")
+
+
+@app.command("calendar")
+def calendar(path: str = typer.Argument("-", help="File to write the .ics to, or - for standard output.")) -> None:
+    """Export due dates, milestones and check-in reminders as iCalendar."""
+    owner = context.owner()
+    from peoplecraft.goals import selectors
+
+    data = selectors.calendar_ics(owner=owner)
+    if path == "-":
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    try:
+        Path(path).expanduser().write_bytes(data)
+    except OSError as error:
+        context.fail(f"{path}: cannot be written ({error.strerror})")
+    typer.echo(f"Wrote {path}")

@@ -1,0 +1,272 @@
+"""``peoplecraft journal …``: write, list, search, export and import reflection entries."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import typer
+
+from peoplecraft.cli import context
+from peoplecraft.cli.output import OutputFormat, console, print_json
+
+app = typer.Typer(help="Your private reflection journal.", no_args_is_help=True)
+FORMAT_OPTION = typer.Option(OutputFormat.TEXT, "--format", help="Output format.")
+
+
+def _date(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        context.fail(f"{name}: '{value}' is not a real date; use YYYY-MM-DD, like 2025-03-31")
+
+
+def _skill_ids(owner, names: list[str]) -> list[int]:
+    from peoplecraft.skillmap import selectors
+
+    ids = []
+    for name in names:
+        skill = selectors.skill_in_active_guide(owner=owner, name=name)
+        if skill is None:
+            context.fail(f"--skill: '{name}' is not a skill of your active guide (use the exact name)")
+        ids.append(skill.pk)
+    return ids
+
+
+def _body(template: str, day: date) -> str:
+    """Standard input when it is piped; otherwise $EDITOR opened on the template."""
+    from peoplecraft.journal import prompts
+
+    if not sys.stdin.isatty():
+        return sys.stdin.read()
+    edited = typer.edit(prompts.template_body(template, day), extension=".md", require_save=False)
+    return edited or ""
+
+
+def entry_document(entry) -> dict:
+    return {
+        "id": entry.pk,
+        "date": entry.entry_date.isoformat(),
+        "title": entry.title,
+        "template": entry.template,
+        "mood": entry.mood,
+        "emotion": entry.emotion or None,
+        "stress": entry.stress,
+        "tags": [tag.name for tag in entry.tag_rows.all()],
+        "skills": [skill.name for skill in entry.skills.all()],
+        "links": entry.links,
+        "note_id": entry.note_id,
+    }
+
+
+@app.command("add")
+def add(
+    template: str = typer.Option(
+        "free", "--template", help="free, gibbs, what-so-what-now-what, daily, conflict, feedback."
+    ),
+    on: str | None = typer.Option(None, "--date", help="Entry date, YYYY-MM-DD (default: today)."),
+    title: str = typer.Option("", "--title", help="Title (default: the template's name)."),
+    mood: int | None = typer.Option(None, "--mood", help="Mood from 1 (very low) to 5 (very good)."),
+    emotion: str = typer.Option("", "--emotion", help="A word from the emotion wheel, e.g. anxious, grateful."),
+    stress: int | None = typer.Option(None, "--stress", help="Stress from 0 (none) to 10 (overwhelming)."),
+    tags: list[str] = typer.Option([], "--tag", help="A tag; repeat for several."),
+    skills: list[str] = typer.Option([], "--skill", help="A skill of your active guide; repeat for several."),
+    output: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """Write an entry: reads standard input when piped, otherwise opens $EDITOR on the template."""
+    owner = context.owner()
+    from django.utils import timezone
+
+    from peoplecraft.journal import prompts, services
+
+    if template not in prompts.template_names():
+        context.fail(f"--template: unknown template '{template}'", candidates=list(prompts.template_names()))
+    day = _date(on, "--date") or timezone.localdate()
+    data = services.EntryInput(
+        entry_date=day,
+        body=_body(template, day),
+        title=title,
+        template=template,
+        mood=mood,
+        emotion=emotion,
+        stress=stress,
+        tags=tags,
+        skill_ids=_skill_ids(owner, skills),
+    )
+    try:
+        entry = services.entry_create(owner=owner, data=data)
+    except services.EntryError as error:
+        context.fail(f"{'--' + error.field.replace('_', '-') + ': ' if error.field else ''}{error} Nothing was saved.")
+    if output is OutputFormat.JSON:
+        print_json(entry_document(entry))
+    else:
+        typer.echo(f"Saved entry {entry.pk}: {entry.entry_date} {entry.title}")
+
+
+def _filters(skill: str | None, tag: str | None, mood: int | None, since: str | None, until: str | None):
+    from peoplecraft.journal.selectors import EntryFilters
+
+    owner = context.owner()
+    skill_id = _skill_ids(owner, [skill])[0] if skill else None
+    if mood is not None and not 1 <= mood <= 5:
+        context.fail("--mood: a number from 1 to 5")
+    return owner, EntryFilters(
+        skill_id=skill_id,
+        tag=(tag or "").casefold(),
+        mood=mood,
+        date_from=_date(since, "--from"),
+        date_to=_date(until, "--to"),
+    )
+
+
+SKILL_FILTER = typer.Option(None, "--skill", help="Only entries linked to this skill.")
+TAG_FILTER = typer.Option(None, "--tag", help="Only entries with this tag.")
+MOOD_FILTER = typer.Option(None, "--mood", help="Only entries with this mood (1-5).")
+FROM_FILTER = typer.Option(None, "--from", help="Only entries on or after this date (YYYY-MM-DD).")
+TO_FILTER = typer.Option(None, "--to", help="Only entries on or before this date (YYYY-MM-DD).")
+PAGE_OPTION = typer.Option(1, "--page", min=1, help="Page of 20 results, newest first.")
+
+
+@app.command("search")
+def search_(
+    query: str = typer.Argument(..., help='Words, "a phrase", pre* for a prefix, OR between alternatives.'),
+    skill: str | None = SKILL_FILTER,
+    tag: str | None = TAG_FILTER,
+    mood: int | None = MOOD_FILTER,
+    since: str | None = FROM_FILTER,
+    until: str | None = TO_FILTER,
+    page: int = PAGE_OPTION,
+    output: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """Full-text search of your entries, with the matches highlighted."""
+    owner, filters = _filters(skill, tag, mood, since, until)
+    from peoplecraft.journal import search
+
+    results = search.entry_search(owner=owner, text=query, filters=filters, page=page)
+    document = {
+        "query": query,
+        "searched_for": results.query.display(),
+        "changed": results.query.changed,
+        "page": results.page,
+        "has_next": results.has_next,
+        "results": [
+            {**entry_document(h.entry), "title_html": str(h.title_html), "snippet_html": str(h.snippet_html)}
+            for h in results.hits
+        ],
+    }
+    if output is OutputFormat.JSON:
+        print_json(document)
+        return
+    out = console()
+    if results.query.changed:
+        out.print(
+            f"Searched for: {results.query.display()} (special characters were read as plain words)", markup=False
+        )
+    for hit in results.hits:
+        out.print(f"{hit.entry.entry_date} {hit.entry.title} (#{hit.entry.pk})", style="bold", markup=False)
+        out.print(_marked_text(str(hit.snippet_html)))
+    if not results.hits:
+        out.print("No entries match.")
+
+
+def _marked_text(snippet_html: str):
+    """The snippet for a terminal: HTML entities decoded, <mark> shown in reverse video."""
+    import html
+    import re
+
+    from rich.text import Text
+
+    text = Text("  ")
+    for index, part in enumerate(re.split(r"</?mark>", snippet_html)):
+        text.append(html.unescape(part), style="reverse" if index % 2 else "")
+    return text
+
+
+@app.command("list")
+def list_(
+    skill: str | None = SKILL_FILTER,
+    tag: str | None = TAG_FILTER,
+    mood: int | None = MOOD_FILTER,
+    since: str | None = FROM_FILTER,
+    until: str | None = TO_FILTER,
+    page: int = PAGE_OPTION,
+    output: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """List your entries, newest first."""
+    owner, filters = _filters(skill, tag, mood, since, until)
+    from peoplecraft.journal import selectors
+
+    entries, has_next = selectors.entry_page(owner=owner, filters=filters, page=page)
+    if output is OutputFormat.JSON:
+        print_json({"page": page, "has_next": has_next, "entries": [entry_document(e) for e in entries]})
+        return
+    for entry in entries:
+        typer.echo(f"{entry.pk:>6}  {entry.entry_date}  {entry.title}")
+
+
+@app.command("export")
+def export(folder: Path = typer.Argument(..., help="Folder for the Dendron notes (created if missing).")) -> None:
+    """Write every entry as a Dendron note journal.YYYY.MM.DD.<slug>.md."""
+    owner = context.owner()
+    from peoplecraft.journal import exchange, services
+
+    try:
+        written = exchange.journal_export(owner=owner, folder=folder)
+    except services.EntryError as error:
+        context.fail(str(error))
+    typer.echo(f"Wrote {len(written)} notes to {folder}")
+
+
+@app.command("import")
+def import_(
+    source: Path = typer.Argument(..., help="A folder of journal.*.md notes, or one note."),
+    output: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """Import Dendron journal notes; notes already imported (same id) are updated. All or nothing."""
+    owner = context.owner()
+    from peoplecraft.journal import exchange
+
+    try:
+        report = exchange.journal_import(owner=owner, source=source)
+    except exchange.JournalImportError as error:
+        context.fail(f"{error}:", candidates=error.problems)
+    document = {"files": report.files, "created": report.created, "updated": report.updated}
+    if output is OutputFormat.JSON:
+        print_json(document)
+    else:
+        typer.echo(f"Imported {report.files} notes: {report.created} new, {report.updated} updated.")
+
+
+@app.command("prompts")
+def prompts_(
+    on: str | None = typer.Option(None, "--date", help="Day for the daily questions (default: today)."),
+    output: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """Show the templates, the day's check-in questions and prompts from your own data."""
+    owner = context.owner()
+    from django.utils import timezone
+
+    from peoplecraft.journal import prompts, sources
+
+    day = _date(on, "--date") or timezone.localdate()
+    document = {
+        "date": day.isoformat(),
+        "templates": [{"name": t.name, "title": t.title, "description": t.description} for t in prompts.templates()],
+        "daily": list(prompts.daily_questions(day)),
+        "suggested": [
+            {"ref": p.ref, "source": p.source, "title": p.title, "question": p.question}
+            for p in sources.suggested_prompts(owner)
+        ],
+    }
+    if output is OutputFormat.JSON:
+        print_json(document)
+        return
+    typer.echo("Templates: " + ", ".join(t["name"] for t in document["templates"]))
+    typer.echo(f"Daily check-in for {day}:")
+    for question in document["daily"]:
+        typer.echo(f"  - {question}")
+    for prompt in document["suggested"]:
+        typer.echo(f"From your data: {prompt['question']}")

@@ -1,0 +1,48 @@
+"""``peoplecraft review``: the weekly review in the terminal or as JSON."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import typer
+
+from peoplecraft.cli import context
+from peoplecraft.cli.output import OutputFormat, print_json
+
+
+def review(
+    week: str | None = typer.Option(
+        None, "--week", help="Any date in the week to review, YYYY-MM-DD (default: this week)."
+    ),
+    output: OutputFormat = typer.Option(OutputFormat.TEXT, "--format", help="Output format."),
+) -> None:
+    """Weekly review: practice, feedback, mood and stress, goals due or slipping, and a focus for next week."""
+    day = None
+    if week is not None:
+        try:
+            day = date.fromisoformat(week)
+        except ValueError:
+            context.fail(f"--week: '{week}' is not a real date; use YYYY-MM-DD")
+    owner = context.owner()
+    from peoplecraft.goals.review import review_document, weekly_review
+
+    document = review_document(weekly_review(owner=owner, day=day))
+    if output is OutputFormat.JSON:
+        print_json(document)
+        return
+    echo = typer.echo
+    echo(f"Week {document['week']['start']} – {document['week']['end']}")
+    echo(f"Focus next week: {document['focus']['reason']}")
+    echo(f"Practised: {len(document['practised'])} items, {document['reflections']} journal entries")
+    for item in document["practised"]:
+        echo(f"  - {item['title']}")
+    for result in document["feedback"]:
+        echo(f"Feedback: {result['skill']} {result['score']:.0f}/100")
+    for row in document["trend"]:
+        mood = "-" if row["mood"] is None else f"{row['mood']:.1f}"
+        stress = "-" if row["stress"] is None else f"{row['stress']:.1f}"
+        echo(f"  week of {row['week']}: mood {mood}, stress {stress}, {row['entries']} entries")
+    for goal in document["goals_slipping"]:
+        echo(f"Slipping: {goal['title']} ({goal['progress']}% of an expected {goal['expected']}%)")
+    for goal in document["goals_due"]:
+        echo(f"Due {goal['due']}: {goal['title']} ({goal['progress']}%)")

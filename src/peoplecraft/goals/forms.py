@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+from datetime import date
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from peoplecraft.goals.models import GoalStatus
+
+DATE_ERRORS = {"invalid": _("Enter a real date, like 2025-06-30.")}
+QUADRANT_CHOICES = [
+    ("do", _("Do first (urgent, important)")),
+    ("schedule", _("Schedule (important, not urgent)")),
+    ("delegate", _("Delegate (urgent, not important)")),
+    ("eliminate", _("Eliminate (neither)")),
+]
+
+
+class GoalForm(forms.Form):
+    title = forms.CharField(label=_("Goal"), max_length=200, required=False)
+    skill = forms.ModelChoiceField(label=_("Skill it builds (specific)"), queryset=None, required=False)
+    measure = forms.CharField(
+        label=_("What you will count (measurable)"),
+        max_length=300,
+        required=False,
+        help_text=_("e.g. one-to-ones where I asked a question before giving advice"),
+    )
+    target = forms.FloatField(
+        label=_("Target number"),
+        required=False,
+        min_value=0.000001,
+        error_messages={"min_value": _("Give a number to reach, greater than zero.")},
+    )
+    due_date = forms.DateField(
+        label=_("Due date (time-bound)"),
+        required=False,
+        error_messages=DATE_ERRORS,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    urgent = forms.BooleanField(label=_("Urgent"), required=False)
+    important = forms.BooleanField(label=_("Important"), required=False, initial=True)
+    reminder_days = forms.IntegerField(
+        label=_("Check-in reminder every … days"),
+        min_value=0,
+        max_value=365,
+        initial=7,
+        help_text=_("0 for no reminders in the calendar export."),
+    )
+    milestones = forms.CharField(
+        label=_("Milestones"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One per line; start a line with a date (2025-06-30) to give it one."),
+    )
+
+    def __init__(self, *args, skills, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["skill"].queryset = skills
+
+    def clean_milestones(self) -> list[tuple[str, date | None]]:
+        rows = []
+        for number, line in enumerate(self.cleaned_data["milestones"].splitlines(), 1):
+            text = line.strip()
+            if not text:
+                continue
+            head, _sep, rest = text.partition(" ")
+            try:
+                rows.append((rest.strip(), date.fromisoformat(head)) if rest.strip() else (text, None))
+            except ValueError:
+                if head[:1].isdigit() and "-" in head:
+                    raise forms.ValidationError(
+                        _("Line %(n)s: “%(d)s” is not a real date.") % {"n": number, "d": head}
+                    ) from None
+                rows.append((text, None))
+        return rows
+
+
+class CheckInForm(forms.Form):
+    progress = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100)
+    note = forms.CharField(label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(choices=GoalStatus.choices)
+
+
+class ActionForm(forms.Form):
+    title = forms.CharField(label=_("Next action"), max_length=200)
+    quadrant = forms.ChoiceField(label=_("Priority"), choices=QUADRANT_CHOICES, required=False)
+
+
+class MilestoneForm(forms.Form):
+    title = forms.CharField(label=_("Milestone"), max_length=200)
+    due_date = forms.DateField(
+        label=_("Due"), required=False, error_messages=DATE_ERRORS, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+class MoveForm(forms.Form):
+    kind = forms.ChoiceField(choices=[("goal", "goal"), ("action", "action")])
+    item = forms.IntegerField(min_value=1)
+    quadrant = forms.ChoiceField(choices=QUADRANT_CHOICES)
+
+
+class ReviewForm(forms.Form):
+    week = forms.DateField(
+        label=_("Week containing"),
+        required=False,
+        error_messages=DATE_ERRORS,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )

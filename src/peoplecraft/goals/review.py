@@ -1,0 +1,193 @@
+"""The weekly review (a read): practice, feedback, mood and stress, goals due or slipping, next focus."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from peoplecraft.goals import focus, selectors
+from peoplecraft.goals.models import Goal, GoalStatus
+from peoplecraft.goals.practice_sources import PracticeItem, practice_between
+from peoplecraft.journal import selectors as journal_selectors
+
+TREND_WEEKS = 8
+
+
+@dataclass(frozen=True)
+class WeekMood:
+    week: date
+    mood: float | None
+    stress: float | None
+    entries: int
+
+
+@dataclass(frozen=True)
+class WeeklyReview:
+    start: date
+    end: date  # inclusive (Sunday)
+    practised: list[PracticeItem]
+    reflections: int
+    feedback: list  # assessment SkillResults, lowest score first
+    days: list  # journal DayMood for the week
+    trend: list[WeekMood]
+    due: list[selectors.GoalHealth]
+    slipping: list[selectors.GoalHealth]
+    focus: focus.FocusSuggestion | None
+    reason: str
+
+
+def week_of(day: date) -> tuple[date, date]:
+    start = day - timedelta(days=day.weekday())
+    return start, start + timedelta(days=6)
+
+
+def _aware(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def mood_trend(owner, end: date) -> list[WeekMood]:
+    """Weekly mood and stress averages for the TREND_WEEKS weeks ending with ``end``'s week."""
+    first = end - timedelta(days=7 * TREND_WEEKS - 1)
+    sums: dict[date, list[float]] = defaultdict(lambda: [0.0, 0, 0.0, 0, 0])
+    for day in journal_selectors.mood_by_day(owner=owner, start=first, end=end):
+        row = sums[week_of(day.day)[0]]
+        if day.mood is not None:
+            row[0], row[1] = row[0] + day.mood, row[1] + 1
+        if day.stress is not None:
+            row[2], row[3] = row[2] + day.stress, row[3] + 1
+        row[4] += day.entries
+    weeks = [week_of(first)[0] + timedelta(weeks=n) for n in range(TREND_WEEKS)]
+    trend = []
+    for week in weeks:
+        mood_sum, moods, stress_sum, stresses, entries = sums.get(week, [0.0, 0, 0.0, 0, 0])
+        trend.append(
+            WeekMood(
+                week, mood_sum / moods if moods else None, stress_sum / stresses if stresses else None, int(entries)
+            )
+        )
+    return trend
+
+
+def _reason(suggestion: focus.FocusSuggestion | None) -> str:
+    if suggestion is None:
+        return _("Nothing stands out this week: keep going with the skills you have in focus.")
+    params = {"skill": suggestion.skill, **suggestion.params}
+    sentences = {
+        "slipping-goal": _("Focus on %(skill)s: your goal “%(goal)s” is %(gap)s points behind a steady pace."),
+        "low-score": _("Focus on %(skill)s: it scored lowest (%(score)s/100) in this week's self-assessment."),
+        "unpractised-focus": _(
+            "Focus on %(skill)s: it is in focus on your skill map, but nothing this week practised it."
+        ),
+        "stressful": _("Focus on %(skill)s: your journal entries about it this week averaged stress %(stress)s/10."),
+    }
+    return sentences[suggestion.rule] % params
+
+
+def _stress_by_skill(entries) -> list[tuple[str, float]]:
+    values: dict[str, list[int]] = defaultdict(list)
+    for entry in entries:
+        for skill in entry.skills.all():
+            if entry.stress is not None:
+                values[skill.name].append(entry.stress)
+    return [(name, sum(v) / len(v)) for name, v in values.items()]
+
+
+def _in_focus(owner) -> list[str]:
+    from peoplecraft.skillmap import selectors as skillmap_selectors
+    from peoplecraft.skillmap.models import SkillStatus
+
+    guide = skillmap_selectors.guide_active(owner=owner)
+    if guide is None:
+        return []
+    return [
+        s.name
+        for p in skillmap_selectors.skill_map_get(guide=guide)
+        for s in p.skills
+        if s.status == SkillStatus.ACTIVE
+    ]
+
+
+def weekly_review(*, owner, day: date | None = None) -> WeeklyReview:
+    from peoplecraft.assessment import selectors as assessment_selectors
+
+    start, end = week_of(day or timezone.localdate())
+    since, until = _aware(start), _aware(end + timedelta(days=1))
+    today = min(timezone.localdate(), end)
+    practised = practice_between(owner, since, until)
+    entries = journal_selectors.entries_between(owner=owner, start=start, end=end)
+    feedback = assessment_selectors.results_between(owner=owner, start=since, end=until)
+    active = [selectors.goal_health(goal, today) for goal in selectors.goal_list(owner=owner, status=GoalStatus.ACTIVE)]
+    due = [h for h in active if h.goal.due_date <= end + timedelta(days=7)]
+    slipping = sorted((h for h in active if h.slipping), key=lambda h: -h.gap)
+    practised_skills = [item.skill for item in practised if item.skill] + [
+        s.name for e in entries for s in e.skills.all()
+    ]
+    suggestion = focus.suggest_focus(
+        slipping=[(h.goal.title, h.goal.skill.name, h.gap) for h in slipping],
+        scores=[(result.skill.name, result.score) for result in feedback],
+        in_focus=_in_focus(owner),
+        practised=practised_skills,
+        stress_by_skill=_stress_by_skill(entries),
+    )
+    return WeeklyReview(
+        start=start,
+        end=end,
+        practised=practised,
+        reflections=len(entries),
+        feedback=feedback,
+        days=journal_selectors.mood_by_day(owner=owner, start=start, end=end),
+        trend=mood_trend(owner, end),
+        due=due,
+        slipping=slipping,
+        focus=suggestion,
+        reason=_reason(suggestion),
+    )
+
+
+def review_document(review: WeeklyReview) -> dict:
+    """The JSON document of ``peoplecraft review --format json``."""
+
+    def goal(h: selectors.GoalHealth) -> dict:
+        g: Goal = h.goal
+        return {
+            "id": g.pk,
+            "title": g.title,
+            "skill": g.skill.name,
+            "due": g.due_date.isoformat(),
+            "progress": g.progress,
+            "expected": round(h.expected),
+            "slipping": h.slipping,
+        }
+
+    return {
+        "week": {"start": review.start.isoformat(), "end": review.end.isoformat()},
+        "practised": [
+            {"kind": i.kind, "title": i.title, "when": i.when.isoformat(), "skill": i.skill or None}
+            for i in review.practised
+        ],
+        "reflections": review.reflections,
+        "feedback": [
+            {
+                "skill": r.skill.name,
+                "score": round(r.score, 1),
+                "assessment": r.assessment_id,
+                "completed": r.assessment.completed_at.isoformat(),
+            }
+            for r in review.feedback
+        ],
+        "mood": [
+            {"date": d.day.isoformat(), "mood": d.mood, "stress": d.stress, "entries": d.entries} for d in review.days
+        ],
+        "trend": [
+            {"week": w.week.isoformat(), "mood": w.mood, "stress": w.stress, "entries": w.entries} for w in review.trend
+        ],
+        "goals_due": [goal(h) for h in review.due],
+        "goals_slipping": [goal(h) for h in review.slipping],
+        "focus": {"skill": review.focus.skill, "rule": review.focus.rule, "reason": review.reason}
+        if review.focus
+        else {"skill": None, "rule": None, "reason": review.reason},
+    }

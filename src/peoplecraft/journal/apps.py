@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class JournalConfig(AppConfig):
+    name = "peoplecraft.journal"
+    label = "journal"
+    verbose_name = _("Reflection journal")
+    nav_items = ((_("Reflect"), "journal:home", 50),)
+
+    def ready(self) -> None:
+        from peoplecraft.journal import providers
+
+        providers.register_builtins()
