@@ -8,3 +8,8 @@ class ScenariosConfig(AppConfig):
     verbose_name = _("Conversation scenarios")
     # (label, url name, order): read by core.navigation. Pages live under /practice/scenarios/.
     nav_items = ((_("Scenarios"), "scenarios:list", 27),)
+
+    def ready(self) -> None:
+        from peoplecraft.scenarios import journal_prompts
+
+        journal_prompts.register()
