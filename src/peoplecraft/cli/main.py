@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from peoplecraft.cli import account, assess, guide, serve, write
+from peoplecraft.cli import account, assess, guide, learn, practice, serve, write
 
 app = typer.Typer(
     name="peoplecraft",
@@ -18,6 +18,8 @@ app.add_typer(guide.app, name="guide")
 app.add_typer(account.app, name="account")
 app.add_typer(assess.app, name="assess")
 app.add_typer(write.app, name="write")
+app.add_typer(learn.app, name="learn")
+app.add_typer(practice.app, name="practice")
 app.command(name="serve")(serve.serve)
 
 

@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "peoplecraft.skillmap",
     "peoplecraft.assessment",
     "peoplecraft.writing",
+    # Learn and practice (issue 6)
+    "peoplecraft.learning",
+    "peoplecraft.practice",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,9 @@ urlpatterns = [
     path("skills/", include("peoplecraft.skillmap.urls")),
     path("assess/", include("peoplecraft.assessment.urls")),
     path("write/", include("peoplecraft.writing.urls")),
+    # Learn and practice (issue 6)
+    path("learn/", include("peoplecraft.learning.urls")),
+    path("practice/", include("peoplecraft.practice.urls")),
     path("admin/", admin.site.urls),
 ]
 
