@@ -43,6 +43,9 @@ def _page_urls(guide) -> list[str]:
         "assessment_id": 999_999,
         "page": 1,
         "draft_id": 999_999,
+        "item_id": 999_999,
+        "card_id": "active-listening-1",
+        "exercise_id": "active-listening-replay",
     }
     urls = []
     for name, pattern in _named_patterns():
