@@ -45,11 +45,25 @@ def test_done_with_a_catalogue_id_adds_it_first(imported_guide):
 
 
 def test_add_own_with_link_and_skill(imported_guide):
-    result = invoke("learn", "add", "--title", "Team retro notes", "--url", "https://example.org/retro",
-                    "--type", "article", "--skill", "mediation")
+    result = invoke(
+        "learn",
+        "add",
+        "--title",
+        "Team retro notes",
+        "--url",
+        "https://example.org/retro",
+        "--type",
+        "article",
+        "--skill",
+        "mediation",
+    )
     assert result.exit_code == 0, result.output
     item = ReadingItem.objects.get()
-    assert (item.title, item.kind, [s.name for s in item.skills.all()]) == ("Team retro notes", "article", ["Mediation"])
+    assert (item.title, item.kind, [s.name for s in item.skills.all()]) == (
+        "Team retro notes",
+        "article",
+        ["Mediation"],
+    )
 
 
 @pytest.mark.parametrize(
@@ -58,7 +72,13 @@ def test_add_own_with_link_and_skill(imported_guide):
         (("learn", "add", "--title", "X", "--url", "ftp://example.org"), "url: Only http"),
         (("learn", "add", "no-such-book"), "No resource 'no-such-book'"),
         (("learn", "add", "--title", "X", "--skill", "Juggling"), "skill: No skill named 'Juggling'"),
-        (("learn", "add",), "either a catalogue id or --title"),
+        (
+            (
+                "learn",
+                "add",
+            ),
+            "either a catalogue id or --title",
+        ),
         (("learn", "list", "--type", "poem"), "Unknown type 'poem'"),
         (("learn", "list", "--skill", "Juggling"), "No skill named 'Juggling'"),
         (("learn", "done", "42"), "Nothing on your reading list"),

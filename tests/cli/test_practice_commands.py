@@ -22,11 +22,24 @@ def invoke(*args: str):
 
 def test_plan_sets_focus_and_prints_json_and_ics(imported_guide, tmp_path):
     path = tmp_path / "plan.ics"
-    result = invoke("practice", "plan", "--focus", "active listening", "--focus", "Mediation", "--ics", str(path),
-                    "--format", "json")
+    result = invoke(
+        "practice",
+        "plan",
+        "--focus",
+        "active listening",
+        "--focus",
+        "Mediation",
+        "--ics",
+        str(path),
+        "--format",
+        "json",
+    )
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
-    assert document["focus_from"] == "chosen" and [s["skill"] for s in document["skills"]] == ["Active Listening", "Mediation"]
+    assert document["focus_from"] == "chosen" and [s["skill"] for s in document["skills"]] == [
+        "Active Listening",
+        "Mediation",
+    ]
     assert len(document["sessions"]) == 6
     assert len(Calendar.from_ical(path.read_bytes()).walk("VEVENT")) == 6
     assert FocusSkill.objects.count() == 2
@@ -34,15 +47,31 @@ def test_plan_sets_focus_and_prints_json_and_ics(imported_guide, tmp_path):
 
 def test_log_then_today_shows_strength(imported_guide):
     invoke("practice", "plan", "--focus", "Mediation")
-    result = invoke("practice", "log", "mediation", "--situation", "Helped two teammates agree", "--rating", "4",
-                    "--minutes", "20", "--happened", "They agreed a rota.")
+    result = invoke(
+        "practice",
+        "log",
+        "mediation",
+        "--situation",
+        "Helped two teammates agree",
+        "--rating",
+        "4",
+        "--minutes",
+        "20",
+        "--happened",
+        "They agreed a rota.",
+    )
     assert result.exit_code == 0, result.output
     entry = PracticeEntry.objects.get()
     assert (entry.self_rating, entry.duration_minutes, entry.what_happened) == (4, 20, "They agreed a rota.")
     document = json.loads(invoke("practice", "today", "--format", "json").stdout)
     assert document["date"] == timezone.localdate().isoformat()
     assert document["skills"][0] == {
-        "skill": "Mediation", "strength": 4.8, "current_streak": 1, "longest_streak": 1, "this_week": 1, "sessions": 1,
+        "skill": "Mediation",
+        "strength": 4.8,
+        "current_streak": 1,
+        "longest_streak": 1,
+        "this_week": 1,
+        "sessions": 1,
     }
     assert document["cards"][0]["id"] == "mediation-1"
 
@@ -61,7 +90,10 @@ def test_cards_and_grade(imported_guide):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("practice", "log", "Mediation", "--situation", "x", "--date", "2026-02-30"), "--date: '2026-02-30' is not a real date"),
+        (
+            ("practice", "log", "Mediation", "--situation", "x", "--date", "2026-02-30"),
+            "--date: '2026-02-30' is not a real date",
+        ),
         (("practice", "log", "Mediation", "--situation", "x", "--rating", "7"), "self_rating"),
         (("practice", "log", "Mediation", "--situation", "x", "--minutes", "0"), "duration_minutes"),
         (("practice", "log", "Juggling", "--situation", "x"), "No skill named 'Juggling'"),

@@ -45,4 +45,6 @@ def test_focus_grade_log_and_see_strength(live_server_with_note, browser):
     expect(chart).to_be_visible()
     expect(chart).to_have_js_property("complete", True)
     assert chart.evaluate("image => image.naturalWidth") > 0
-    expect(page.locator(".skill-practice")).to_contain_text("Habit strength: 5/100")  # two sessions today count once: 4.8
+    expect(page.locator(".skill-practice")).to_contain_text(
+        "Habit strength: 5/100"
+    )  # two sessions today count once: 4.8

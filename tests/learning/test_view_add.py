@@ -16,7 +16,11 @@ def test_full_page_add_links_the_guides_skills(owner_client, imported_guide):
     assert response.status_code == 302 and response["Location"] == reverse("learning:home")
     item = ReadingItem.objects.get()
     assert item.title.startswith("Crucial Conversations") and item.kind == "book"
-    assert {s.name for s in item.skills.all()} == {"Verbal Communication", "Self-Regulation", "Confidence in Communication"}
+    assert {s.name for s in item.skills.all()} == {
+        "Verbal Communication",
+        "Self-Regulation",
+        "Confidence in Communication",
+    }
 
 
 def test_htmx_add_returns_the_control_marked_as_on_the_list(owner_client, imported_guide):
@@ -47,6 +51,8 @@ def test_items_belong_to_their_owner(client, outsider, imported_guide):
 
 
 def test_catalogue_page_filters_by_skill_and_type(owner_client, imported_guide):
-    body = owner_client.get(reverse("learning:catalogue"), {"skill": "Active Listening", "type": "talk"}).content.decode()
+    body = owner_client.get(
+        reverse("learning:catalogue"), {"skill": "Active Listening", "type": "talk"}
+    ).content.decode()
     assert "5 ways to listen better" in body and "Crucial Conversations" not in body
     assert 'href="https://www.ted.com/talks/julian_treasure_5_ways_to_listen_better"' in body

@@ -17,7 +17,12 @@ def test_full_page_add_own_resource(owner_client, imported_guide, skill):
     response = owner_client.post(URL, data)
     item = ReadingItem.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("learning:item", args=[item.pk])
-    assert (item.title, item.url, item.kind, item.catalogue_id) == ("My course", "https://example.org/course", "course", "")
+    assert (item.title, item.url, item.kind, item.catalogue_id) == (
+        "My course",
+        "https://example.org/course",
+        "course",
+        "",
+    )
     assert list(item.skills.all()) == [empathy]
 
 

@@ -56,7 +56,9 @@ EXERCISE = """exercises:
 
 def test_a_broken_exercise_names_file_line_and_fields(tmp_path):
     path = tmp_path / "exercises-bad.yaml"
-    path.write_text(EXERCISE.replace("difficulty: easy", "difficulty: brutal").replace("reflection: [a, b]", "reflection: [a]"))
+    path.write_text(
+        EXERCISE.replace("difficulty: easy", "difficulty: brutal").replace("reflection: [a, b]", "reflection: [a]")
+    )
     with pytest.raises(DataFileError) as error:
         load_exercises([path])
     problems = error.value.problems

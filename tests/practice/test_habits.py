@@ -10,9 +10,9 @@ from peoplecraft.practice.habits import (
     DECAY,
     HALF_LIFE_DAYS,
     habit_summary,
+    streaks,
     strength_on,
     strength_series,
-    streaks,
     weekly_counts,
 )
 
@@ -25,8 +25,8 @@ def days(*offsets: int) -> list[date]:
 
 def test_decay_halves_in_fourteen_days():
     assert HALF_LIFE_DAYS == 14
-    assert DECAY**14 == pytest.approx(0.5)
-    assert DECAY == pytest.approx(0.951695, abs=1e-6)
+    assert pytest.approx(0.5) == DECAY**14
+    assert pytest.approx(0.951695, abs=1e-6) == DECAY
 
 
 def test_one_session_gives_4_83_and_halves_after_two_weeks():

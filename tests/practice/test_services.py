@@ -16,11 +16,19 @@ pytestmark = pytest.mark.django_db
 def test_log_by_skill_object_or_name(owner, imported_guide, skill):
     mediation = skill(imported_guide, "Mediation")
     entry = services.practice_entry_log(
-        owner=owner, skill=mediation, occurred_on=date(2026, 3, 2), situation="  Team   stand-up  ", self_rating=4,
-        duration_minutes=10, source="scenario", source_ref="scenario:angry-customer",
+        owner=owner,
+        skill=mediation,
+        occurred_on=date(2026, 3, 2),
+        situation="  Team   stand-up  ",
+        self_rating=4,
+        duration_minutes=10,
+        source="scenario",
+        source_ref="scenario:angry-customer",
     )
     assert (entry.situation, entry.source, entry.source_ref) == ("Team stand-up", "scenario", "scenario:angry-customer")
-    by_name = services.practice_entry_log(owner=owner, skill="active listening", occurred_on=date(2026, 3, 2), situation="1:1")
+    by_name = services.practice_entry_log(
+        owner=owner, skill="active listening", occurred_on=date(2026, 3, 2), situation="1:1"
+    )
     assert by_name.skill.name == "Active Listening"
 
 
@@ -66,7 +74,9 @@ def test_focus_is_chosen_else_skill_map_active(owner, imported_guide, skill):
     skill_mark(skill=skill(imported_guide, "Storytelling"), status="active", source="web")
     skills, source = selectors.focus_get(owner=owner)
     assert source == "skill map" and [s.name for s in skills] == ["Storytelling"]
-    chosen = services.focus_set(owner=owner, skills=[skill(imported_guide, "Mediation"), skill(imported_guide, "Empathy")])
+    chosen = services.focus_set(
+        owner=owner, skills=[skill(imported_guide, "Mediation"), skill(imported_guide, "Empathy")]
+    )
     assert [s.name for s in chosen] == ["Mediation", "Empathy"]
     skills, source = selectors.focus_get(owner=owner)
     assert source == "chosen" and [s.name for s in skills] == ["Mediation", "Empathy"]

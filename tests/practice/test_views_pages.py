@@ -27,7 +27,9 @@ def test_today_without_focus_explains_how_to_choose(owner_client, imported_guide
 
 
 def test_today_shows_cards_and_habits(owner_client, focused):
-    services.practice_entry_log(owner=focused.area.guide.owner, skill=focused, occurred_on=timezone.localdate(), situation="x")
+    services.practice_entry_log(
+        owner=focused.area.guide.owner, skill=focused, occurred_on=timezone.localdate(), situation="x"
+    )
     body = owner_client.get(reverse("practice:today")).content.decode()
     assert "reflective-listening statement" in body and 'id="card-active-listening-1"' in body
     assert "5/100" in body  # one session today: 4.83 rounds to 5
