@@ -125,3 +125,17 @@ def test_plan_adapts_to_last_weeks_log(owner, imported_guide, skill):
     assert plan.skills[0].level == 2 and "went well" in plan.skills[0].reason
     document = plans.plan_document(plan, source="chosen")
     assert document["week_start"] == this_monday.isoformat() and len(document["sessions"]) == 3
+
+
+def test_focus_falls_back_to_the_latest_assessment(owner, imported_guide):
+    from peoplecraft.assessment import selectors as assessment_selectors
+    from peoplecraft.assessment import services as assessment_services
+
+    area = imported_guide.areas.get(number=3)
+    assessment = assessment_services.assessment_start(owner=owner, guide=imported_guide, scope="area", area=area)
+    items = assessment_selectors.assessment_items(assessment=assessment)
+    assessment_services.answers_save(assessment=assessment, answers={item.id: 3 for item in items})
+    assessment_services.assessment_complete(assessment=assessment)
+    skills, source = selectors.focus_get(owner=owner)
+    assert source == "assessment" and 1 <= len(skills) <= 5
+    assert all(s.area.guide_id == imported_guide.pk for s in skills)
