@@ -56,6 +56,11 @@ def _assessment_focus(owner) -> list[Skill]:
     return [row.skill for row in results.assessment_results(assessment=latest).focus][:MAX_FOCUS]
 
 
+def skill_choices(*, owner) -> QuerySet[Skill]:
+    """Live skills of the active guide in note order, as a queryset for form choices."""
+    return _live(owner).order_by("area__position", "position")
+
+
 def live_skills(*, owner) -> list[Skill]:
     """Live skills of the active guide in note order (for focus pickers and log forms)."""
     return list(_live(owner).order_by("area__position", "position"))

@@ -18,15 +18,12 @@ from peoplecraft.practice import calendar, charts, plans, selectors, services
 from peoplecraft.practice.forms import FocusForm, GradeForm, LogForm
 from peoplecraft.practice.models import EntrySource
 from peoplecraft.skillmap import selectors as skillmap_selectors
-from peoplecraft.skillmap.models import Skill
 
 _SVG_CSP = csp_update({"style-src": [SELF, UNSAFE_INLINE]})
 
 
 def _skills(request: HttpRequest):
-    return Skill.objects.filter(
-        area__guide__owner=request.user, area__guide__is_active=True, archived_at=None, area__archived_at=None
-    ).order_by("area__position", "position")
+    return selectors.skill_choices(owner=request.user)
 
 
 @require_GET
