@@ -50,6 +50,9 @@ def _page_urls(guide) -> list[str]:
         "goal_id": 999_999,
         "action_id": 999_999,
         "milestone_id": 999_999,
+        "item_id": 999_999,
+        "card_id": "active-listening-1",
+        "exercise_id": "active-listening-replay",
     }
     urls = []
     for name, pattern in _named_patterns():

@@ -34,3 +34,18 @@ def test_unfinished_or_other_peoples_plays_give_no_prompt(owner, outsider, impor
     services.play_start(owner=owner, scenario_id="angry-customer")
     assert [p for p in suggested_prompts(owner) if p.source == "scenario"] == []
     assert [p for p in suggested_prompts(outsider) if p.source == "scenario"] == []
+
+
+def test_finished_play_is_logged_as_practice_for_each_scored_skill(owner, imported_guide):
+    from peoplecraft.practice.models import PracticeEntry
+
+    play = services.play_start(owner=owner, scenario_id="angry-customer")
+    for node, choice in _worst_path("angry-customer"):
+        assert not PracticeEntry.objects.filter(owner=owner).exists()  # nothing until the play ends
+        play = services.play_choose(play=play, node_id=node, choice=choice)
+    entries = list(PracticeEntry.objects.filter(owner=owner, source="scenario"))
+    debrief = selectors.play_debrief(play=play)
+    scored = {score.skill for score in debrief.skills if score.best > 0}
+    assert {entry.skill.name for entry in entries} == scored
+    assert all(entry.source_ref == f"scenario-play:{play.pk}" and 1 <= entry.self_rating <= 5 for entry in entries)
+    assert all(entry.situation.startswith("Scenario: Forty missed appointments") for entry in entries)

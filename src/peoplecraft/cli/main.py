@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from peoplecraft.cli import account, assess, goals, guide, journal, review, scenario, serve, write
+from peoplecraft.cli import account, assess, goals, guide, journal, learn, practice, review, scenario, serve, write
 
 app = typer.Typer(
     name="peoplecraft",
@@ -18,16 +18,15 @@ app.add_typer(guide.app, name="guide")
 app.add_typer(account.app, name="account")
 app.add_typer(assess.app, name="assess")
 app.add_typer(write.app, name="write")
+app.add_typer(learn.app, name="learn")
+app.add_typer(practice.app, name="practice")
 app.command(name="serve")(serve.serve)
 # Reflection journal and goals (issue 7)
 app.add_typer(journal.app, name="journal")
 app.add_typer(goals.app, name="goals")
 app.command(name="review")(review.review)
-
-# A tiny practice group for the scenarios; the practice CLI takes this registration over at merge.
-practice_app = typer.Typer(help="Practise interpersonal skills: conversation scenarios.", no_args_is_help=True)
-practice_app.add_typer(scenario.app, name="scenario")
-app.add_typer(practice_app, name="practice")
+# Conversation scenarios are part of practice: ``peoplecraft practice scenario …``.
+practice.app.add_typer(scenario.app, name="scenario")
 
 
 def run() -> None:

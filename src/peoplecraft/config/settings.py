@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     # Reflection journal and goals (issue 7)
     "peoplecraft.journal",
     "peoplecraft.goals",
+    # Learn and practice (issue 6)
+    "peoplecraft.learning",
+    "peoplecraft.practice",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,9 @@ urlpatterns = [
     # Reflection journal and goals (issue 7)
     path("journal/", include("peoplecraft.journal.urls")),
     path("goals/", include("peoplecraft.goals.urls")),
+    # Learn and practice (issue 6)
+    path("learn/", include("peoplecraft.learning.urls")),
+    path("practice/", include("peoplecraft.practice.urls")),
     path("admin/", admin.site.urls),
 ]
 

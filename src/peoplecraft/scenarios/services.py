@@ -11,9 +11,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from peoplecraft.practice.models import EntrySource
+from peoplecraft.practice.services import practice_entry_log
 from peoplecraft.scenarios import engine
 from peoplecraft.scenarios.catalogue import bundled_scenarios
 from peoplecraft.scenarios.models import ScenarioPlay, Source
+from peoplecraft.skillmap.selectors import skills_in_active_guide
 
 
 class ScenarioPlayError(ValueError):
@@ -88,10 +91,30 @@ def _finish(play: ScenarioPlay, state: engine.PlayState) -> None:
 
 
 def _practice_log(play: ScenarioPlay, debrief: engine.Debrief) -> None:
-    """The one place a finished play is reported to the practice log.
+    """Log the finished play as practice: one entry per skill the path could score.
 
-    Runs inside ``play_choose``'s transaction, so a failing log stores nothing. Once the
-    ``practice`` app is merged this calls its ``practice_entry_log(...)`` service with the
-    scenario's skills and ``debrief.skills`` scores; until then there is nothing to call.
+    The self-rating is the skill's score as a share of the best possible on that path, mapped
+    to 1–5. Skills missing from the learner's active guide are skipped. Runs inside
+    ``play_choose``'s transaction, so a failing log stores nothing.
     """
-    return None
+    minutes = max(1, round((play.finished_at - play.started_at).total_seconds() / 60))
+    for skill in skills_in_active_guide(play.owner, [score.skill for score in debrief.skills if score.best > 0]):
+        score = next(s for s in debrief.skills if s.skill.casefold() == skill.name.casefold())
+        practice_entry_log(
+            owner=play.owner,
+            skill=skill,
+            occurred_on=timezone.localdate(play.finished_at),
+            situation=_("Scenario: %(title)s") % {"title": _scenario(play.scenario_id).title},
+            what_happened=debrief.outcome,
+            went_well=debrief.best_moment.feedback if debrief.best_moment else "",
+            to_improve=debrief.worst_moment.feedback if debrief.worst_moment else "",
+            self_rating=_rating(score.score, score.best),
+            duration_minutes=minutes,
+            source=EntrySource.SCENARIO,
+            source_ref=f"scenario-play:{play.pk}",
+        )
+
+
+def _rating(score: int, best: int) -> int:
+    """0 % of the best possible → 1, 100 % → 5."""
+    return min(5, max(1, 1 + round(4 * max(0.0, score / best))))

@@ -101,6 +101,15 @@ def skill_in_active_guide(*, owner, name: str) -> Skill | None:
     )
 
 
+def skills_in_active_guide(owner, names: list[str]) -> list[Skill]:
+    """Live skills of ``owner``'s active guide whose names are in ``names`` (case-insensitive), in one query."""
+    wanted = {name.casefold() for name in names}
+    skills = Skill.objects.filter(
+        area__guide__owner=owner, area__guide__is_active=True, archived_at=None, area__archived_at=None
+    ).select_related("area")
+    return [skill for skill in skills if skill.name.casefold() in wanted]
+
+
 def skill_history(*, skill: Skill) -> QuerySet[SkillStatusChange]:
     return skill.status_changes.order_by("-changed_at", "-pk")
 

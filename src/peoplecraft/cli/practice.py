@@ -1,0 +1,248 @@
+"""``peoplecraft practice …``: today's practice, the log, the weekly plan and practice cards."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import typer
+
+from peoplecraft.cli import context
+from peoplecraft.cli.output import OutputFormat, console, print_json
+
+app = typer.Typer(help="Practise your focus skills: exercises, a weekly plan, cards and a log.", no_args_is_help=True)
+
+FORMAT_OPTION = typer.Option(OutputFormat.TEXT, "--format", help="Output format.")
+GRADES = ("missed", "hard", "good", "easy")
+
+
+def _day(text: str | None, what: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        context.fail(f"{what}: '{text}' is not a real date; use YYYY-MM-DD.")
+
+
+def _skill(owner, name: str):
+    from peoplecraft.skillmap import selectors
+
+    try:
+        return selectors.skill_find(guide=selectors.guide_get(owner=owner), name=name)
+    except (selectors.SkillNotFound, selectors.GuideNotFound) as error:
+        context.fail(f"skill: {error}", candidates=error.candidates)
+
+
+@app.command("today")
+def today(output: OutputFormat = FORMAT_OPTION) -> None:
+    """What to practise today: planned exercises, cards due and your focus skills' habit strength."""
+    owner = context.owner()
+    from django.utils import timezone
+
+    from peoplecraft.practice import plans, selectors
+
+    day = timezone.localdate()
+    focus, source = selectors.focus_get(owner=owner)
+    plan = plans.week_plan(owner=owner, week_start=day, focus=focus)
+    habits = selectors.habits_for(owner=owner, skills=focus, today=day)
+    document = {
+        "date": day.isoformat(),
+        "focus_from": source,
+        "sessions": plans.plan_document(plan)["sessions"],
+        "cards": [_card_json(view) for view in selectors.cards_for(owner=owner, skills=focus, due_only=True)],
+        "skills": [_habit_json(skill.name, habits[skill.pk]) for skill in focus],
+    }
+    document["sessions"] = [s for s in document["sessions"] if s["date"] == document["date"]]
+    if output is OutputFormat.JSON:
+        print_json(document)
+        return
+    _print_today(document)
+
+
+def _card_json(view) -> dict:
+    return {
+        "id": view.card.id,
+        "skill": view.skill.name,
+        "prompt": view.card.prompt,
+        "new": view.is_new,
+        "due": view.due.isoformat() if view.due else None,
+    }
+
+
+def _habit_json(name: str, habit) -> dict:
+    return {
+        "skill": name,
+        "strength": round(habit.strength, 1),
+        "current_streak": habit.current_streak,
+        "longest_streak": habit.longest_streak,
+        "this_week": habit.this_week,
+        "sessions": habit.total_sessions,
+    }
+
+
+def _print_today(document: dict) -> None:
+    out = console()
+    if not document["skills"]:
+        out.print("No focus skills yet: 'peoplecraft practice plan --focus SKILL' chooses them.")
+        return
+    out.print(f"[bold]Practice for {document['date']}[/]")
+    for s in document["sessions"]:
+        out.print(
+            f"  • {s['title']} ({s['skill']}, {s['minutes']} min){' — ' + s['exercise'] if s['exercise'] else ''}"
+        )
+    if not document["sessions"]:
+        out.print("  No exercise planned today.")
+    out.print("[bold]Cards to try[/]")
+    for c in document["cards"]:
+        out.print(f"  • [{c['id']}] {c['prompt']}", markup=False)
+    out.print("[bold]Habit strength[/]")
+    for h in document["skills"]:
+        out.print(
+            f"  {h['skill']}: {h['strength']:.0f}/100, streak {h['current_streak']} (longest {h['longest_streak']}), "
+            f"{h['this_week']} this week",
+            markup=False,
+        )
+
+
+@app.command("log")
+def log(
+    skill: str = typer.Argument(..., help="The skill you practised (its name in the guide)."),
+    situation: str = typer.Option(..., "--situation", help="The exercise or real situation, in a few words."),
+    happened: str = typer.Option("", "--happened", help="What happened."),
+    well: str = typer.Option("", "--well", help="What went well."),
+    improve: str = typer.Option("", "--improve", help="What to improve next time."),
+    rating: int | None = typer.Option(None, "--rating", help="How it went, 1 (poorly) to 5 (very well)."),
+    minutes: int | None = typer.Option(None, "--minutes", help="How long it took, in minutes."),
+    on: str | None = typer.Option(None, "--date", help="The day it happened, YYYY-MM-DD (default: today)."),
+    exercise: str = typer.Option("", "--exercise", help="The id of the exercise you did, if any."),
+) -> None:
+    """Log a practice session."""
+    owner = context.owner()
+    from django.utils import timezone
+
+    from peoplecraft.practice import services
+
+    day = _day(on, "--date") or timezone.localdate()
+    found = _skill(owner, skill)
+    try:
+        entry = services.practice_entry_log(
+            owner=owner,
+            skill=found,
+            occurred_on=day,
+            situation=situation,
+            what_happened=happened,
+            went_well=well,
+            to_improve=improve,
+            self_rating=rating,
+            duration_minutes=minutes,
+            exercise_id=exercise,
+            source="exercise" if exercise else "manual",
+        )
+    except services.PracticeError as error:
+        context.fail(f"{error.field}: {error}" if error.field else str(error))
+    typer.echo(f"Logged {entry.skill.name} on {entry.occurred_on.isoformat()}.")
+
+
+@app.command("plan")
+def plan(
+    week: str | None = typer.Option(
+        None, "--week", help="Any day of the week to plan, YYYY-MM-DD (default: this week)."
+    ),
+    focus: list[str] = typer.Option([], "--focus", help="Set your focus skills first (repeat, at most five)."),
+    ics: Path | None = typer.Option(None, "--ics", help="Also write the plan as an iCalendar file to this path."),
+    output: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """Show the weekly practice plan for your focus skills (adapted to last week's practice)."""
+    owner = context.owner()
+    from django.utils import timezone
+
+    from peoplecraft.practice import calendar, plans, selectors, services
+
+    day = _day(week, "--week")
+    if focus:
+        try:
+            services.focus_set(owner=owner, skills=[_skill(owner, name) for name in focus])
+        except services.PracticeError as error:
+            context.fail(str(error))
+    skills, source = selectors.focus_get(owner=owner)
+    week_plan = plans.week_plan(owner=owner, week_start=day, focus=skills)
+    if ics is not None:
+        try:
+            ics.write_bytes(calendar.plan_calendar(week_plan, lookup=selectors.exercise_get, stamp=timezone.now()))
+        except OSError as error:
+            context.fail(f"--ics: cannot write {ics}: {error.strerror}")
+    document = plans.plan_document(week_plan, source=source)
+    if output is OutputFormat.JSON:
+        print_json(document)
+        return
+    out = console()
+    out.print(f"[bold]Week of {document['week_start']}[/] (focus: {source})")
+    for s in document["skills"]:
+        out.print(f"  {s['skill']}: level {s['level']}, {s['sessions']} sessions. {s['reason']}", markup=False)
+    for s in document["sessions"]:
+        out.print(f"  {s['date']}  {s['title']} ({s['skill']}, {s['minutes']} min)", markup=False)
+    if ics is not None:
+        out.print(f"Wrote {ics}", markup=False)
+
+
+@app.command("cards")
+def cards(
+    due: bool = typer.Option(False, "--due", help="Only the cards due now."), output: OutputFormat = FORMAT_OPTION
+) -> None:
+    """List the practice cards of your focus skills."""
+    owner = context.owner()
+    from peoplecraft.practice import selectors
+
+    focus, _source = selectors.focus_get(owner=owner)
+    views = selectors.cards_for(owner=owner, skills=focus, due_only=due)
+    docs = [_card_json(view) | {"reviews": view.state.reviews if view.state else 0} for view in views]
+    if output is OutputFormat.JSON:
+        print_json({"cards": docs})
+        return
+    from rich.table import Table
+
+    table = Table("Card", "Skill", "Due", "Try this")
+    for d in docs:
+        table.add_row(d["id"], d["skill"], "new" if d["new"] else d["due"][:10], d["prompt"])
+    console().print(table)
+
+
+@app.command("grade")
+def grade(
+    card: str = typer.Argument(..., help="The card id (see 'practice cards')."),
+    how: str = typer.Argument(..., help="How it went: missed, hard, good or easy."),
+) -> None:
+    """Grade a card after trying it for real; it is rescheduled by spaced repetition."""
+    owner = context.owner()
+    from django.utils import timezone
+
+    from peoplecraft.practice import services
+
+    if how not in GRADES:
+        context.fail(f"Unknown grade '{how}'.", candidates=list(GRADES))
+    try:
+        state = services.card_grade(owner=owner, card_id=card, grade=how)
+    except services.PracticeError as error:
+        context.fail(str(error))
+    typer.echo(f"Graded {card} {how}; next time: {timezone.localtime(state.due):%Y-%m-%d}.")
+
+
+@app.command("exercises")
+def exercises(
+    skill: str | None = typer.Option(None, "--skill", help="Only exercises for this skill."),
+    output: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """List the bundled exercises."""
+    from dataclasses import asdict
+
+    from peoplecraft.practice.content import bundled_exercises, for_skill
+
+    found = for_skill(bundled_exercises(), skill) if skill else list(bundled_exercises())
+    if skill and not found:
+        context.fail(f"No exercise for a skill named '{skill}'.")
+    if output is OutputFormat.JSON:
+        print_json({"exercises": [{k: v for k, v in asdict(e).items() if k != "where"} for e in found]})
+        return
+    for e in found:
+        typer.echo(f"{e.id}  {e.title}  ({e.skill}, {e.difficulty}, {e.minutes} min)")

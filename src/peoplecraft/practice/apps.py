@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PracticeConfig(AppConfig):
+    name = "peoplecraft.practice"
+    label = "practice"
+    verbose_name = _("Practice")
+    nav_items = ((_("Practice"), "practice:today", 25),)

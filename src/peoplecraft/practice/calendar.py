@@ -1,0 +1,53 @@
+"""The weekly plan as an iCalendar file (``icalendar``), so it lands in the learner's calendar.
+
+Each session is an all-day event on its day (the learner picks the hour), with the exercise's
+goal and steps in the description. UIDs are stable per week, skill and exercise, so importing
+the same week twice updates the events instead of duplicating them. Pure module: no Django.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from icalendar import Calendar, Event
+
+from peoplecraft.practice.content import Exercise
+from peoplecraft.practice.planner import WeekPlan
+
+
+def _slug(text: str) -> str:
+    return "-".join("".join(ch if ch.isalnum() else " " for ch in text.casefold()).split())
+
+
+def plan_calendar(plan: WeekPlan, *, lookup: Callable[[str], Exercise | None], stamp: datetime) -> bytes:
+    """``stamp`` (timezone-aware) is the DTSTAMP of every event: when the file was made."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//Peoplecraft//Practice plan//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"Practice plan, week of {plan.week_start.isoformat()}")
+    counts: dict[tuple, int] = {}
+    for session in plan.sessions:
+        key = (session.skill, session.exercise_id)
+        counts[key] = counts.get(key, 0) + 1
+        event = Event()
+        event.add(
+            "uid",
+            f"{plan.week_start.isoformat()}-{_slug(session.skill)}-{session.exercise_id or 'free'}-"
+            f"{counts[key]}@peoplecraft",
+        )
+        event.add("dtstamp", stamp)
+        event.add("dtstart", session.day)
+        event.add("dtend", session.day + timedelta(days=1))
+        event.add("summary", f"Practise {session.skill}: {session.title}")
+        event.add("description", _description(session.minutes, lookup(session.exercise_id)))
+        event.add("categories", ["Peoplecraft", session.skill])
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def _description(minutes: int, exercise: Exercise | None) -> str:
+    if exercise is None:
+        return f"About {minutes} minutes. Use this skill on purpose in a real conversation, then log how it went."
+    steps = "\n".join(f"{n}. {step}" for n, step in enumerate(exercise.steps, start=1))
+    return f"Goal: {exercise.goal}\nWhen: {exercise.situation}\nAbout {minutes} minutes.\n\n{steps}"

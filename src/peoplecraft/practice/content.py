@@ -1,0 +1,140 @@
+"""Bundled practice content: exercises and practice cards, loaded and validated from YAML.
+
+``data/practice/exercises*.yaml`` hold ``exercises:``; ``data/practice/cards*.yaml`` hold
+``cards:``. Every problem names the file, the line and the field. Pure module: no Django.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from peoplecraft.core.datafile import (
+    DataFileError,
+    Fields,
+    check_skills,
+    check_unique_ids,
+    parse_yaml,
+    read_text,
+    records,
+)
+
+DIFFICULTIES = ("easy", "medium", "hard")
+SETTINGS = ("work", "home", "anywhere")
+_EXERCISE_FIELDS = frozenset(
+    {"id", "skill", "title", "goal", "situation", "setting", "steps", "minutes", "difficulty", "success", "reflection"}
+)
+_CARD_FIELDS = frozenset({"id", "skill", "prompt"})
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    skill: str
+    title: str
+    goal: str
+    situation: str
+    setting: str
+    steps: tuple[str, ...]
+    minutes: int
+    difficulty: str
+    success: tuple[str, ...]
+    reflection: tuple[str, ...]
+    where: str = ""
+
+    @property
+    def level(self) -> int:
+        """1 (easy) to 3 (hard): what the planner matches against."""
+        return DIFFICULTIES.index(self.difficulty) + 1
+
+
+@dataclass(frozen=True)
+class Card:
+    """A small behaviour to try in the next real interaction."""
+
+    id: str
+    skill: str
+    prompt: str
+    where: str = ""
+
+
+def _exercise(record: dict, source: str) -> tuple[Exercise | None, list[str]]:
+    f = Fields(record, source, _EXERCISE_FIELDS)
+    exercise = Exercise(
+        id=f.slug("id"),
+        skill=f.text("skill", max_length=300),
+        title=f.text("title", max_length=200),
+        goal=f.text("goal", max_length=500),
+        situation=f.text("situation", max_length=500),
+        setting=f.choice("setting", SETTINGS),
+        steps=f.texts("steps", low=2, high=10),
+        minutes=f.integer("minutes", low=1, high=240) or 0,
+        difficulty=f.choice("difficulty", DIFFICULTIES),
+        success=f.texts("success", low=1, high=6),
+        reflection=f.texts("reflection", low=2, high=3),
+        where=f.where,
+    )
+    return (None, f.problems) if f.problems else (exercise, [])
+
+
+def _card(record: dict, source: str) -> tuple[Card | None, list[str]]:
+    f = Fields(record, source, _CARD_FIELDS)
+    card = Card(id=f.slug("id"), skill=f.text("skill", max_length=300), prompt=f.text("prompt", max_length=300))
+    return (None, f.problems) if f.problems else (card, [])
+
+
+def _load(paths: Iterable[Path], key: str, build, known_skills: Iterable[str] | None) -> tuple:
+    items, problems = [], []
+    for path in sorted(paths):
+        try:
+            for record in records(parse_yaml(read_text(path), source=str(path)), source=str(path), key=key):
+                item, found = build(record, str(path))
+                problems.extend(found)
+                if item is not None:
+                    items.append(item)
+        except DataFileError as error:
+            problems.extend(error.problems)
+    problems += check_unique_ids((item.id, item.where) for item in items)
+    problems += check_skills(((item.skill, item.where) for item in items), known_skills)
+    if problems:
+        raise DataFileError(problems)
+    return tuple(items)
+
+
+def load_exercises(paths: Iterable[Path], *, known_skills: Iterable[str] | None = None) -> tuple[Exercise, ...]:
+    return _load(paths, "exercises", _exercise, known_skills)
+
+
+def load_cards(paths: Iterable[Path], *, known_skills: Iterable[str] | None = None) -> tuple[Card, ...]:
+    return _load(paths, "cards", _card, known_skills)
+
+
+def _folder() -> Path:
+    return Path(str(resources.files("peoplecraft.data").joinpath("practice")))
+
+
+def exercise_paths() -> list[Path]:
+    return sorted(_folder().glob("exercises*.yaml"))
+
+
+def card_paths() -> list[Path]:
+    return sorted(_folder().glob("cards*.yaml"))
+
+
+@functools.cache
+def bundled_exercises() -> tuple[Exercise, ...]:
+    return load_exercises(exercise_paths())
+
+
+@functools.cache
+def bundled_cards() -> tuple[Card, ...]:
+    return load_cards(card_paths())
+
+
+def for_skill(items: Iterable, skill: str) -> list:
+    """Exercises or cards of one skill (name matched case-insensitively), in file order."""
+    wanted = skill.casefold()
+    return [item for item in items if item.skill.casefold() == wanted]

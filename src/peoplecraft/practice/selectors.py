@@ -1,0 +1,160 @@
+"""Every read of practice: focus skills, the log, habit strength and practice cards."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.apps import apps
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from peoplecraft.practice import habits
+from peoplecraft.practice.content import Card, Exercise, bundled_cards, bundled_exercises, for_skill
+from peoplecraft.practice.models import CardState, FocusSkill, PracticeEntry
+from peoplecraft.practice.planner import MAX_FOCUS
+from peoplecraft.skillmap.models import Skill, SkillStatus
+
+FOCUS_CHOSEN, FOCUS_SKILL_MAP, FOCUS_ASSESSMENT, FOCUS_NONE = "chosen", "skill map", "assessment", "none"
+
+
+def _live(owner) -> QuerySet[Skill]:
+    return Skill.objects.filter(
+        area__guide__owner=owner, area__guide__is_active=True, archived_at=None, area__archived_at=None
+    ).select_related("area")
+
+
+def focus_get(*, owner) -> tuple[list[Skill], str]:
+    """The skills to practise and where they came from.
+
+    The learner's own choice first; else the skills "in focus" on the skill map; else the focus
+    of the latest self-assessment (when that app is installed); else none.
+    """
+    chosen = [
+        f.skill for f in FocusSkill.objects.filter(owner=owner, skill__archived_at=None).select_related("skill__area")
+    ]
+    if chosen:
+        return chosen, FOCUS_CHOSEN
+    active = list(_live(owner).filter(status=SkillStatus.ACTIVE).order_by("area__position", "position")[:MAX_FOCUS])
+    if active:
+        return active, FOCUS_SKILL_MAP
+    assessed = _assessment_focus(owner)
+    return (assessed, FOCUS_ASSESSMENT) if assessed else ([], FOCUS_NONE)
+
+
+def _assessment_focus(owner) -> list[Skill]:
+    if not apps.is_installed("peoplecraft.assessment"):
+        return []
+    from peoplecraft.assessment import results, selectors
+    from peoplecraft.skillmap.selectors import guide_active
+
+    guide = guide_active(owner=owner)
+    latest = selectors.assessment_latest(owner=owner, guide=guide) if guide else None
+    if latest is None:
+        return []
+    return [row.skill for row in results.assessment_results(assessment=latest).focus][:MAX_FOCUS]
+
+
+def skill_choices(*, owner) -> QuerySet[Skill]:
+    """Live skills of the active guide in note order, as a queryset for form choices."""
+    return _live(owner).order_by("area__position", "position")
+
+
+def live_skills(*, owner) -> list[Skill]:
+    """Live skills of the active guide in note order (for focus pickers and log forms)."""
+    return list(_live(owner).order_by("area__position", "position"))
+
+
+def exercises_list(*, skill: str | None = None) -> list[Exercise]:
+    return for_skill(bundled_exercises(), skill) if skill else list(bundled_exercises())
+
+
+def exercise_get(exercise_id: str) -> Exercise | None:
+    return next((e for e in bundled_exercises() if e.id == exercise_id), None)
+
+
+def card_get(card_id: str) -> Card | None:
+    return next((c for c in bundled_cards() if c.id == card_id), None)
+
+
+def entries_list(*, owner, skill: Skill | None = None, limit: int | None = 50) -> list[PracticeEntry]:
+    entries = PracticeEntry.objects.filter(owner=owner).select_related("skill")
+    if skill is not None:
+        entries = entries.filter(skill=skill)
+    return list(entries[:limit] if limit else entries)
+
+
+def _session_days(owner, skill_ids: list[int]) -> dict[int, list[date]]:
+    days: dict[int, list[date]] = defaultdict(list)
+    rows = PracticeEntry.objects.filter(owner=owner, skill_id__in=skill_ids).values_list("skill_id", "occurred_on")
+    for skill_id, day in rows:
+        days[skill_id].append(day)
+    return days
+
+
+def habits_for(*, owner, skills: list[Skill], today: date | None = None) -> dict[int, habits.HabitSummary]:
+    """Skill id -> habit summary, for many skills in one query."""
+    today = today or timezone.localdate()
+    days = _session_days(owner, [s.pk for s in skills])
+    return {skill.pk: habits.habit_summary(days.get(skill.pk, []), today=today) for skill in skills}
+
+
+def strength_points(*, skill: Skill, today: date | None = None, days: int = 90) -> tuple[list, list[date]]:
+    """(strength series over the last ``days`` days, the practice days in that window)."""
+    today = today or timezone.localdate()
+    owner_id = skill.area.guide.owner_id
+    practised = list(PracticeEntry.objects.filter(owner_id=owner_id, skill=skill).values_list("occurred_on", flat=True))
+    start = today - timedelta(days=days - 1)
+    series = habits.strength_series(practised, start=start, end=today)
+    return series, sorted({d for d in practised if start <= d <= today})
+
+
+@dataclass(frozen=True)
+class SkillPractice:
+    habit: habits.HabitSummary
+    recent: list[PracticeEntry]
+    exercises: list[Exercise]
+
+
+def skill_practice(*, skill: Skill) -> SkillPractice:
+    """What the skill page shows: habit strength, streaks, the latest sessions, its exercises."""
+    owner_id = skill.area.guide.owner_id
+    entries = list(PracticeEntry.objects.filter(owner_id=owner_id, skill=skill))
+    habit = habits.habit_summary([e.occurred_on for e in entries], today=timezone.localdate())
+    return SkillPractice(habit, entries[:5], for_skill(bundled_exercises(), skill.name))
+
+
+@dataclass(frozen=True)
+class CardView:
+    card: Card
+    skill: Skill
+    state: CardState | None
+    due: datetime | None  # None: never tried
+
+    @property
+    def is_new(self) -> bool:
+        return self.state is None
+
+
+def cards_for(*, owner, skills: list[Skill], now: datetime | None = None, due_only: bool = False) -> list[CardView]:
+    """The practice cards of ``skills``. Due: scheduled for now or earlier, plus, per skill, the
+    next new card unless that skill already started a new card today (one new behaviour a day)."""
+    now = now or timezone.now()
+    states = {s.card_id: s for s in CardState.objects.filter(owner=owner)}
+    today = timezone.localdate(now)
+    views = []
+    for skill in skills:
+        started_today = any(
+            s.skill_id == skill.pk and timezone.localdate(s.created_at) == today for s in states.values()
+        )
+        offered_new = False
+        for card in for_skill(bundled_cards(), skill.name):
+            state = states.get(card.id)
+            if state is not None:
+                if not due_only or state.due <= now:
+                    views.append(CardView(card, skill, state, state.due))
+            elif not due_only or not (offered_new or started_today):
+                views.append(CardView(card, skill, None, None))
+                offered_new = True
+    return sorted(views, key=lambda v: (v.due is None, v.due or now))

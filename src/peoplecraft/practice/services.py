@@ -1,0 +1,151 @@
+"""Every write of practice: the log, the focus skills and card grades. Each owns its transaction.
+
+``practice_entry_log`` is the one door into the practice log for other apps too (scenarios,
+the writing coach): it validates everything first, so bad input stores nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from peoplecraft.practice import scheduling
+from peoplecraft.practice.content import bundled_cards, bundled_exercises
+from peoplecraft.practice.models import CardReview, CardState, EntrySource, FocusSkill, PracticeEntry
+from peoplecraft.practice.planner import MAX_FOCUS
+from peoplecraft.skillmap.models import Skill
+
+# A grade of a practice card is also a practice session, rated like this ("missed": not tried).
+CARD_GRADE_RATING = {"hard": 2, "good": 4, "easy": 5}
+EARLIEST = date(2000, 1, 1)
+
+
+class PracticeError(ValueError):
+    """Bad input for practice; ``field`` names the offending field when there is one."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _skill(owner, skill: Skill | str) -> Skill:
+    """A Skill of ``owner``; a name is looked up in the active guide (case-insensitively)."""
+    if isinstance(skill, str):
+        found = Skill.objects.filter(
+            area__guide__owner=owner, area__guide__is_active=True, archived_at=None, name__iexact=skill.strip()
+        ).first()
+        if found is None:
+            raise PracticeError(_("No skill named '%(name)s' in your active guide.") % {"name": skill}, field="skill")
+        return found
+    if Skill.objects.filter(pk=skill.pk, area__guide__owner=owner).exists():
+        return skill
+    raise PracticeError(_("That skill is not yours."), field="skill")
+
+
+def _check_entry(occurred_on, situation: str, self_rating, duration_minutes, source: str, exercise_id: str) -> None:
+    if not isinstance(occurred_on, date) or isinstance(occurred_on, datetime):
+        raise PracticeError(_("Give the date as a day, like 2026-03-14."), field="occurred_on")
+    if occurred_on > timezone.localdate() + timedelta(days=1) or occurred_on < EARLIEST:
+        raise PracticeError(
+            _("The date %(day)s is in the future or too long ago.") % {"day": occurred_on}, field="occurred_on"
+        )
+    if not situation.strip():
+        raise PracticeError(_("Say in a few words what the situation was."), field="situation")
+    if len(situation) > 500:
+        raise PracticeError(_("Keep the situation under 500 characters."), field="situation")
+    if self_rating is not None and (type(self_rating) is not int or not 1 <= self_rating <= 5):
+        raise PracticeError(_("The self-rating is a whole number from 1 to 5."), field="self_rating")
+    if duration_minutes is not None and (type(duration_minutes) is not int or not 1 <= duration_minutes <= 1440):
+        raise PracticeError(_("The duration is a whole number of minutes from 1 to 1440."), field="duration_minutes")
+    if source not in EntrySource.values:
+        raise PracticeError(_("Unknown source '%(source)s'.") % {"source": source}, field="source")
+    if exercise_id and not any(e.id == exercise_id for e in bundled_exercises()):
+        raise PracticeError(_("No exercise '%(id)s'.") % {"id": exercise_id}, field="exercise_id")
+
+
+def practice_entry_log(
+    *,
+    owner,
+    skill: Skill | str,
+    occurred_on: date,
+    situation: str,
+    what_happened: str = "",
+    went_well: str = "",
+    to_improve: str = "",
+    self_rating: int | None = None,
+    duration_minutes: int | None = None,
+    source: str = EntrySource.MANUAL,
+    source_ref: str = "",
+    exercise_id: str = "",
+) -> PracticeEntry:
+    """Log one practice session. ``skill`` is a Skill of ``owner`` or a skill name in the active guide."""
+    skill = _skill(owner, skill)
+    _check_entry(occurred_on, situation or "", self_rating, duration_minutes, source, exercise_id)
+    if len(source_ref) > 200:
+        raise PracticeError(_("The source reference is too long."), field="source_ref")
+    with transaction.atomic():
+        return PracticeEntry.objects.create(
+            owner=owner,
+            skill=skill,
+            occurred_on=occurred_on,
+            exercise_id=exercise_id,
+            situation=" ".join(situation.split()),
+            what_happened=what_happened.strip(),
+            went_well=went_well.strip(),
+            to_improve=to_improve.strip(),
+            self_rating=self_rating,
+            duration_minutes=duration_minutes,
+            source=source,
+            source_ref=source_ref,
+        )
+
+
+def focus_set(*, owner, skills: Sequence[Skill]) -> list[Skill]:
+    """Replace the learner's focus skills (at most five, in the given order)."""
+    chosen = list(dict.fromkeys(_skill(owner, skill) for skill in skills))
+    if len(chosen) > MAX_FOCUS:
+        raise PracticeError(_("Choose at most %(n)s focus skills.") % {"n": MAX_FOCUS}, field="skills")
+    with transaction.atomic():
+        FocusSkill.objects.filter(owner=owner).delete()
+        FocusSkill.objects.bulk_create(
+            FocusSkill(owner=owner, skill=skill, position=n) for n, skill in enumerate(chosen)
+        )
+    return chosen
+
+
+def card_grade(*, owner, card_id: str, grade: str, now: datetime | None = None) -> CardState:
+    """Grade a practice card after a real interaction and reschedule it (FSRS).
+
+    Anything but "missed" also logs a practice session of the card's skill.
+    """
+    card = next((c for c in bundled_cards() if c.id == card_id), None)
+    if card is None:
+        raise PracticeError(_("No practice card '%(id)s'.") % {"id": card_id}, field="card")
+    if grade not in scheduling.GRADES:
+        raise PracticeError(_("Grade it missed, hard, good or easy."), field="grade")
+    skill = _skill(owner, card.skill)
+    now = now or timezone.now()
+    with transaction.atomic():
+        state = CardState.objects.select_for_update().filter(owner=owner, card_id=card_id).first()
+        fsrs_state, due = scheduling.review(state.fsrs if state else None, grade, now=now)
+        if state is None:
+            state = CardState(owner=owner, card_id=card_id, skill=skill)
+        state.fsrs, state.due, state.last_grade = fsrs_state, due, grade
+        state.reviews += 1
+        state.save()
+        CardReview.objects.create(card=state, grade=grade, reviewed_at=now)
+        if grade in CARD_GRADE_RATING:
+            practice_entry_log(
+                owner=owner,
+                skill=skill,
+                occurred_on=timezone.localdate(now),
+                situation=card.prompt,
+                self_rating=CARD_GRADE_RATING[grade],
+                source=EntrySource.CARD,
+                source_ref=card.id,
+            )
+    return state

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from peoplecraft.practice import views
+
+app_name = "practice"
+urlpatterns = [
+    path("", views.today, name="today"),
+    path("log/", views.log, name="log"),
+    path("cards/", views.cards, name="cards"),
+    path("cards/<slug:card_id>/grade/", views.grade, name="grade"),
+    path("plan/", views.plan, name="plan"),
+    path("plan/focus/", views.focus, name="focus"),
+    path("plan.ics", views.plan_ics, name="plan-ics"),
+    path("exercises/", views.exercises, name="exercises"),
+    path("exercises/<slug:exercise_id>/", views.exercise_detail, name="exercise"),
+    path("skill/<int:skill_id>/strength.svg", views.strength_chart, name="strength-chart"),
+]
