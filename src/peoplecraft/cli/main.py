@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from peoplecraft.cli import account, assess, guide, serve, write
+from peoplecraft.cli import account, assess, feedback, feedback_more, guide, serve, worker, write
 
 app = typer.Typer(
     name="peoplecraft",
@@ -19,6 +19,9 @@ app.add_typer(account.app, name="account")
 app.add_typer(assess.app, name="assess")
 app.add_typer(write.app, name="write")
 app.command(name="serve")(serve.serve)
+app.add_typer(feedback.app, name="feedback")
+app.command(name="worker")(worker.worker)
+assert feedback_more  # registers the rest of the feedback commands
 
 
 def run() -> None:

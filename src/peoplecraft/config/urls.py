@@ -11,6 +11,8 @@ urlpatterns = [
     path("skills/", include("peoplecraft.skillmap.urls")),
     path("assess/", include("peoplecraft.assessment.urls")),
     path("write/", include("peoplecraft.writing.urls")),
+    path("feedback/", include("peoplecraft.feedback.urls")),
+    path("r/", include("peoplecraft.feedback.rater_urls")),
     path("admin/", admin.site.urls),
 ]
 
