@@ -1,7 +1,9 @@
 """Admin: requests and invitations only, without anything that tells who answered or what.
 
 Rater responses and releases are not registered at all; an invitation shows its e-mail and group
-but never its state, draft or token hash. The owner of an installation is usually also its admin.
+but never its state, draft or token hash. Nothing can be deleted here either: Django's delete
+confirmation lists related objects, which would count responses and reminders. Learners delete
+their requests in the app. The owner of an installation is usually also its admin.
 """
 
 from django.contrib import admin
@@ -31,6 +33,9 @@ class FeedbackRequestAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None) -> bool:
         return False
 
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False  # its confirmation page would count responses and reminders
+
 
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):
@@ -44,3 +49,6 @@ class InvitationAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False  # its confirmation page would count responses and reminders

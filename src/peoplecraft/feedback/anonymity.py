@@ -129,12 +129,14 @@ class CellGuard:
         """
         previous = self.previous.get(label)
         if candidate == previous:
-            return None if candidate & taken else candidate
+            return None if candidate & taken or len(candidate) < need else candidate
         if candidate and not candidate & taken and self._safe(candidate, need):
             self._refine(candidate, need)
             self.previous[label] = candidate
             return candidate
-        return previous if previous and not previous & taken else None
+        if previous and len(previous) >= need and not previous & taken:
+            return previous  # shown before: showing it again reveals nothing new
+        return None
 
     def _pieces(self, candidate: frozenset[str]) -> tuple[dict[int, set[str]], set[str]]:
         inside: dict[int, set[str]] = {}
@@ -197,16 +199,20 @@ def guard_plan(
         if admitted:
             shown.append(Revealed(revealed.label, admitted))
             taken |= admitted
-    shown.extend(_frozen_labels(guard, plan, taken))
+    shown.extend(_frozen_labels(guard, plan, taken, thresholds, comments))
     return shown
 
 
-def _frozen_labels(guard: CellGuard, plan: list[Revealed], taken: set[str]) -> list[Revealed]:
-    """Labels shown before but absent from this plan keep their last set, when it does not overlap."""
+def _frozen_labels(
+    guard: CellGuard, plan: list[Revealed], taken: set[str], thresholds: Mapping[str, int], comments: bool
+) -> list[Revealed]:
+    """Labels shown before but absent from this plan keep their last set, when it does not overlap
+    and still meets the (possibly raised) threshold."""
     planned = {revealed.label for revealed in plan}
     frozen = []
     for label, members in guard.previous.items():
-        if label not in planned and not members & taken:
+        need = label_threshold(label, thresholds, comments=comments)
+        if label not in planned and len(members) >= need and not members & taken:
             frozen.append(Revealed(label, members))
             taken |= members
     return frozen
