@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from feedback_helpers import make_request  # noqa: E402
+from feedback_helpers import make_request
 
 
 @pytest.fixture

@@ -162,7 +162,7 @@ def test_tokens_never_reach_the_logs(peer_request, caplog):
 
 
 def test_tokens_are_long_random_and_stored_only_hashed(peer_request):
-    feedback_request, links = peer_request
+    _request, links = peer_request
     token = links["peer1@example.org"].strip("/").split("/")[1]
     assert len(token) >= 43  # 256 bits in URL-safe base64
     hashes = set(Invitation.objects.values_list("token_hash", flat=True))

@@ -47,7 +47,7 @@ class RequestForm(forms.Form):
         for index in range(RATER_ROWS):
             self.fields[f"email-{index}"] = forms.CharField(required=False, label=_lazy("E-mail"), max_length=254)
             self.fields[f"group-{index}"] = forms.ChoiceField(
-                choices=Group.choices, initial=Group.PEER, label=_lazy("Group")
+                required=False, choices=Group.choices, initial=Group.PEER, label=_lazy("Group")
             )
 
     def rater_rows(self) -> list[tuple]:
@@ -55,7 +55,9 @@ class RequestForm(forms.Form):
 
     def raters(self) -> list[tuple[str, str]]:
         data = self.cleaned_data
-        rows = [(data.get(f"group-{i}", Group.PEER), (data.get(f"email-{i}") or "").strip()) for i in range(RATER_ROWS)]
+        rows = [
+            (data.get(f"group-{i}") or Group.PEER, (data.get(f"email-{i}") or "").strip()) for i in range(RATER_ROWS)
+        ]
         return [(group, email) for group, email in rows if email]
 
 

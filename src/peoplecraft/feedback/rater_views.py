@@ -8,6 +8,8 @@ the statements and the questions -- nothing about other raters.
 
 from __future__ import annotations
 
+import functools
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.core import signing
@@ -28,6 +30,16 @@ _SALT = "peoplecraft.feedback.rater"
 def _private(response: HttpResponse) -> HttpResponse:
     response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+def _no_referrer(view):
+    """Outside the method checks too, so a 405 from this area says no-referrer as well."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        return _private(view(request, *args, **kwargs))
+
+    return wrapped
 
 
 def _page(request: HttpRequest, template: str, context: dict | None = None, status: int = 200) -> HttpResponse:
@@ -54,6 +66,7 @@ def _rate_limited(request: HttpRequest) -> bool:
 
 
 @login_not_required
+@_no_referrer
 @require_GET
 def start(request: HttpRequest, token: str) -> HttpResponse:
     """Exchange the token for a cookie and go to the token-free form."""
@@ -103,6 +116,7 @@ def _context(invitation, rows, problems=(), saved=False) -> dict:
 
 
 @login_not_required
+@_no_referrer
 @require_http_methods(["GET", "POST"])
 def form(request: HttpRequest) -> HttpResponse:
     invitation = _invitation(request)
@@ -148,6 +162,7 @@ def _post(request: HttpRequest, invitation, items) -> HttpResponse:
 
 
 @login_not_required
+@_no_referrer
 @require_POST
 def decline(request: HttpRequest) -> HttpResponse:
     invitation = _invitation(request)
@@ -163,6 +178,7 @@ def decline(request: HttpRequest) -> HttpResponse:
 
 
 @login_not_required
+@_no_referrer
 @require_GET
 def done(request: HttpRequest) -> HttpResponse:
     return _page(request, "feedback/rater/done.html")

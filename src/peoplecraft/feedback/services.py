@@ -61,8 +61,8 @@ def raters_parse(specs: Sequence[str]) -> list[tuple[str, str]]:
     return pairs
 
 
-def _check_raters(raters: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
-    problems, seen, clean = [], set(), []
+def _check_raters(raters: Sequence[tuple[str, str]], problems: list[str]) -> list[tuple[str, str]]:
+    seen, clean = set(), []
     if not raters:
         problems.append(_("Add at least one rater."))
     if len(raters) > MAX_RATERS:
@@ -82,12 +82,12 @@ def _check_raters(raters: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
             problems.append(_("rater %(n)d: %(e)s is listed twice") % {"n": number, "e": email})
         seen.add(email.casefold())
         clean.append((group, email))
-    if problems:
-        raise FeedbackError(problems)
     return clean
 
 
-def _check_request(guide: Guide, skills: Sequence[Skill], deadline: date, message: str, reminder_days: int) -> None:
+def _check_request(
+    guide: Guide, skills: Sequence[Skill], deadline: date, message: str, reminder_days: int
+) -> list[str]:
     problems = []
     if not skills:
         problems.append(_("Choose at least one skill to be rated."))
@@ -99,8 +99,7 @@ def _check_request(guide: Guide, skills: Sequence[Skill], deadline: date, messag
         problems.append(_("The message is longer than %(n)d characters.") % {"n": MAX_MESSAGE})
     if not 0 <= reminder_days <= 60:
         problems.append(_("Reminder days must be between 0 and 60."))
-    if problems:
-        raise FeedbackError(problems)
+    return problems
 
 
 def _self_answers(owner, guide: Guide, item_ids: list[str]) -> dict[str, int | None]:
@@ -128,8 +127,10 @@ def request_create(
     """Create a request, invite every rater by e-mail, and return their links (shown once)."""
     if guide.owner_id != owner.pk:
         raise FeedbackError(_("That guide is not yours."))
-    _check_request(guide, skills, deadline, message, reminder_days)
-    clean = _check_raters(raters)
+    problems = _check_request(guide, skills, deadline, message, reminder_days)
+    clean = _check_raters(raters, problems)
+    if problems:
+        raise FeedbackError(problems)
     try:
         limits = thresholds_validate(dict(thresholds or {}))
     except ThresholdError as error:
