@@ -185,11 +185,10 @@ def _ordered(sets: list[Revealed]) -> list[Revealed]:
 
 
 def _stat(label: str, attributed: bool, keys: frozenset[str], item: ItemSpec, by_key) -> GroupStat:
-    values = [by_key[key].ratings[item.id] for key in keys]
-    counts = [0] * (item.high - item.low + 1)
-    for value in values:
-        counts[value - item.low] += 1
-    return GroupStat(label, attributed, len(values), math.fsum(values) / len(values), tuple(counts))
+    item_id = item.id
+    values = [by_key[key].ratings[item_id] for key in keys]
+    counts = tuple(values.count(point) for point in range(item.low, item.high + 1))
+    return GroupStat(label, attributed, len(values), sum(values) / len(values), counts)
 
 
 def keyed_percent(item: ItemSpec, mean: float) -> float:

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import NamedTuple
 
 MANAGER = "manager"
 PEER = "peer"
@@ -57,9 +58,11 @@ def thresholds_validate(values: Mapping[str, int], *, previous: Mapping[str, int
     return result
 
 
-@dataclass(frozen=True)
-class Member:
-    """One response's part in a cell: who (an opaque key), which group, attributed or not."""
+class Member(NamedTuple):
+    """One response's part in a cell: who (an opaque key), which group, attributed or not.
+
+    A named tuple rather than a dataclass: a cell of 500 raters x 60 items builds 30,000 of them.
+    """
 
     key: str
     group: str
@@ -130,8 +133,9 @@ class CellGuard:
         previous = self.previous.get(label)
         if candidate == previous:
             return None if candidate & taken or len(candidate) < need else candidate
-        if candidate and not candidate & taken and self._safe(candidate, need):
-            self._refine(candidate, need)
+        pieces = self._safe(candidate, need) if candidate and not candidate & taken else None
+        if pieces is not None:
+            self._refine(pieces, need)
             self.previous[label] = candidate
             return candidate
         if previous and len(previous) >= need and not previous & taken:
@@ -149,19 +153,20 @@ class CellGuard:
                 inside.setdefault(atom, set()).add(key)
         return inside, fresh
 
-    def _safe(self, candidate: frozenset[str], need: int) -> bool:
+    def _safe(self, candidate: frozenset[str], need: int):
+        """The candidate's pieces (per atom, and never shown before) if no atom gets too small, else None."""
         inside, fresh = self._pieces(candidate)
         if fresh and len(fresh) < need:
-            return False
+            return None
         for atom, keys in inside.items():
             members, required = self.atoms[atom]
             outside = len(members) - len(keys)
             if len(keys) < max(required, need) or 0 < outside < required:
-                return False
-        return True
+                return None
+        return inside, fresh
 
-    def _refine(self, candidate: frozenset[str], need: int) -> None:
-        inside, fresh = self._pieces(candidate)
+    def _refine(self, pieces, need: int) -> None:
+        inside, fresh = pieces
         if fresh:
             self._new_atom(fresh, need)
         for atom, keys in inside.items():
