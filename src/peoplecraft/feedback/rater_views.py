@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 
+from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.core import signing
@@ -54,7 +55,7 @@ def _gone(request: HttpRequest) -> HttpResponse:
 
 def _rate_limited(request: HttpRequest) -> bool:
     """Count hits per client address in a fixed window (the process cache; see docs/feedback.md)."""
-    key = f"feedback-token:{request.META.get('REMOTE_ADDR', '')}"
+    key = f"feedback-token:{get_client_ip_address(request) or ''}"  # honours PEOPLECRAFT_PROXY_COUNT
     window = settings.FEEDBACK_TOKEN_RATE_WINDOW
     cache.add(key, 0, timeout=window)
     try:
