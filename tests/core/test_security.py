@@ -53,6 +53,8 @@ def _page_urls(guide) -> list[str]:
         "item_id": 999_999,
         "card_id": "active-listening-1",
         "exercise_id": "active-listening-replay",
+        "request_id": 999_999,
+        "invitation_id": 999_999,
     }
     urls = []
     for name, pattern in _named_patterns():
@@ -65,6 +67,8 @@ def _page_urls(guide) -> list[str]:
 
 def _assert_headers(response, *, secure: bool) -> None:
     for name, value in BASE_HEADERS.items():
+        if name == "Referrer-Policy" and response.wsgi_request.path.startswith("/r/"):
+            value = "no-referrer"  # the feedback rater pages: stricter, so no link ever leaks onwards
         assert response[name] == value, name
     directives = dict(part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";"))
     assert directives["script-src"] == "'self'" and directives["default-src"] == "'self'"
@@ -100,7 +104,7 @@ def test_private_pages_disable_htmx_history(owner_client, imported_guide):
 
 def test_everything_but_healthz_requires_sign_in(client, imported_guide):
     assert client.get("/healthz").json() == {"status": "ok"}
-    public = ("/healthz", "/accounts/", "/does-not-exist/")
+    public = ("/healthz", "/accounts/", "/does-not-exist/", "/r/")  # /r/: feedback raters have no account
     private = [url for url in _page_urls(imported_guide) if not url.startswith(public)]
     for url in private:
         response = client.get(url)

@@ -4,7 +4,22 @@ from __future__ import annotations
 
 import typer
 
-from peoplecraft.cli import account, assess, goals, guide, journal, learn, practice, review, scenario, serve, write
+from peoplecraft.cli import (
+    account,
+    assess,
+    feedback,
+    feedback_more,
+    goals,
+    guide,
+    journal,
+    learn,
+    practice,
+    review,
+    scenario,
+    serve,
+    worker,
+    write,
+)
 
 app = typer.Typer(
     name="peoplecraft",
@@ -27,6 +42,9 @@ app.add_typer(goals.app, name="goals")
 app.command(name="review")(review.review)
 # Conversation scenarios are part of practice: ``peoplecraft practice scenario …``.
 practice.app.add_typer(scenario.app, name="scenario")
+app.add_typer(feedback.app, name="feedback")
+app.command(name="worker")(worker.worker)
+feedback_more.register(feedback.app)
 
 
 def run() -> None:

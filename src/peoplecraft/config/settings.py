@@ -48,6 +48,10 @@ INSTALLED_APPS = [
     # Learn and practice (issue 6)
     "peoplecraft.learning",
     "peoplecraft.practice",
+    # 360° feedback and its background tasks (reminders), run by `peoplecraft worker`.
+    "django_tasks",
+    "django_tasks_db",
+    "peoplecraft.feedback",
 ]
 
 MIDDLEWARE = [
@@ -199,6 +203,18 @@ USE_TZ = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Rater links carry their token in the path: never write one to a log.
+    "filters": {"rater_tokens": {"()": "peoplecraft.feedback.logsafe.RedactRaterTokens"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["rater_tokens"]}},
     "root": {"handlers": ["console"], "level": env_str("PEOPLECRAFT_LOG_LEVEL", "WARNING")},
 }
+
+# --- Background tasks (feedback reminders): a database queue, run by `peoplecraft worker` ---
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# --- 360° feedback ----------------------------------------------------------------------------
+# Rater link hits per client address per window before the public token page answers 429.
+FEEDBACK_TOKEN_RATE_LIMIT = env_int("PEOPLECRAFT_FEEDBACK_TOKEN_RATE_LIMIT", 30)
+FEEDBACK_TOKEN_RATE_WINDOW = env_int("PEOPLECRAFT_FEEDBACK_TOKEN_RATE_WINDOW", 600)  # seconds
+# How long the cookie that replaces a rater's token lasts.
+FEEDBACK_RATER_COOKIE_SECONDS = env_int("PEOPLECRAFT_FEEDBACK_RATER_COOKIE_SECONDS", 2 * 60 * 60)

@@ -19,6 +19,8 @@ urlpatterns = [
     # Learn and practice (issue 6)
     path("learn/", include("peoplecraft.learning.urls")),
     path("practice/", include("peoplecraft.practice.urls")),
+    path("feedback/", include("peoplecraft.feedback.urls")),
+    path("r/", include("peoplecraft.feedback.rater_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,215 @@
+"""``peoplecraft feedback …``: ask for 360° feedback, follow it, read the released results."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import typer
+
+from peoplecraft.cli import context
+from peoplecraft.cli.output import OutputFormat, console, print_json
+
+app = typer.Typer(help="360° feedback: anonymous rater links, released results, reminders.", no_args_is_help=True)
+
+FORMAT_OPTION = typer.Option(OutputFormat.TEXT, "--format", help="Output format.")
+REQUEST_ARGUMENT = typer.Argument(..., help="The request's number (see 'peoplecraft feedback list').")
+
+
+def _base_url() -> str:
+    from django.conf import settings
+
+    from peoplecraft.feedback.reminders import LOCAL_BASE_URL
+
+    return settings.BASE_URL or LOCAL_BASE_URL
+
+
+def _request(owner, request_id: int):
+    from django.http import Http404
+
+    from peoplecraft.feedback import selectors
+
+    try:
+        return selectors.request_get(owner=owner, request_id=request_id)
+    except Http404:
+        context.fail(f"No feedback request {request_id}; see 'peoplecraft feedback list'.")
+
+
+def _create(
+    skill: list[str],
+    rater: list[str],
+    deadline: str,
+    message: str,
+    reminder_days: int,
+    attribute_manager: bool,
+    threshold: list[str],
+    output: OutputFormat,
+) -> None:
+    owner = context.owner()
+    from peoplecraft.feedback import services
+    from peoplecraft.skillmap import selectors
+
+    try:
+        guide = selectors.guide_get(owner=owner)
+        skills = [selectors.skill_find(guide=guide, name=name) for name in skill]
+    except (selectors.GuideNotFound, selectors.SkillNotFound) as error:
+        context.fail(str(error), candidates=error.candidates)
+    try:
+        when = date.fromisoformat(deadline)
+    except ValueError:
+        context.fail(f"--deadline {deadline!r}: write the date as YYYY-MM-DD")
+    try:
+        limits = _thresholds(threshold)
+        feedback_request, links = services.request_create(
+            owner=owner,
+            guide=guide,
+            skills=skills,
+            raters=services.raters_parse(rater),
+            deadline=when,
+            message=message,
+            reminder_days=reminder_days,
+            attribute_manager=attribute_manager,
+            thresholds=limits,
+            base_url=_base_url(),
+        )
+    except services.FeedbackError as error:
+        context.fail(f"{len(error.problems)} problem(s); nothing was created or sent.", candidates=error.problems)
+    if output == OutputFormat.JSON:
+        print_json(
+            {
+                "request": feedback_request.pk,
+                "links": [{"email": k.email, "group": k.group, "url": k.url} for k in links],
+            }
+        )
+        return
+    typer.echo(f"Created feedback request {feedback_request.pk}; invitations sent to {len(links)} raters.")
+    typer.echo("Links (shown only now; only their hashes are stored):")
+    for link in links:
+        typer.echo(f"  {link.email} ({link.group}): {link.url}")
+
+
+def _thresholds(specs: list[str]) -> dict[str, int]:
+    from peoplecraft.feedback.services import FeedbackError
+
+    values = {}
+    for spec in specs:
+        name, _sep, value = spec.partition("=")
+        if not value.strip().isdigit():
+            raise FeedbackError(f"--threshold {spec!r}: write NAME=NUMBER, e.g. peer=4")
+        values[name.strip()] = int(value)
+    return values
+
+
+SKILL_OPTION = typer.Option(..., "--skill", help="A skill to be rated (repeatable).")
+RATER_OPTION = typer.Option(
+    ...,
+    "--rater",
+    help="GROUP:EMAIL, group one of manager, peer, direct_report, mentor, friend_family, other (repeatable).",
+)
+DEADLINE_OPTION = typer.Option(..., "--deadline", help="Last day raters can answer (YYYY-MM-DD).")
+MESSAGE_OPTION = typer.Option("", "--message", help="Your personal message to raters.")
+REMIND_OPTION = typer.Option(
+    3, "--reminder-days", min=0, max=60, help="Remind raters who have not answered this many days before the deadline."
+)
+ATTRIBUTE_OPTION = typer.Option(
+    True, "--attribute-manager/--anonymous-manager", help="Show the manager's answers attributed (the manager is told)."
+)
+THRESHOLD_OPTION = typer.Option(
+    [], "--threshold", help="Raise a threshold, NAME=N (peer, direct_report, others, all, comments…; at least 3)."
+)
+
+
+@app.command("create")
+def create(
+    skill: list[str] = SKILL_OPTION,
+    rater: list[str] = RATER_OPTION,
+    deadline: str = DEADLINE_OPTION,
+    message: str = MESSAGE_OPTION,
+    reminder_days: int = REMIND_OPTION,
+    attribute_manager: bool = ATTRIBUTE_OPTION,
+    threshold: list[str] = THRESHOLD_OPTION,
+    output: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """Create a request, e-mail every rater, and print their links (shown only now)."""
+    _create(skill, rater, deadline, message, reminder_days, attribute_manager, threshold, output)
+
+
+@app.command("request")
+def request(
+    skill: list[str] = SKILL_OPTION,
+    rater: list[str] = RATER_OPTION,
+    deadline: str = DEADLINE_OPTION,
+    message: str = MESSAGE_OPTION,
+    reminder_days: int = REMIND_OPTION,
+    attribute_manager: bool = ATTRIBUTE_OPTION,
+    threshold: list[str] = THRESHOLD_OPTION,
+    output: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """Same as 'create'."""
+    _create(skill, rater, deadline, message, reminder_days, attribute_manager, threshold, output)
+
+
+@app.command("list")
+def list_(output: OutputFormat = FORMAT_OPTION) -> None:
+    """Your feedback requests: skills, deadline, open or closed, released or not."""
+    owner = context.owner()
+    from peoplecraft.feedback import selectors
+
+    rows = [
+        {
+            "request": r.pk,
+            "skills": [s.name for s in r.skills.all()],
+            "deadline": r.deadline.isoformat(),
+            "open": r.is_open(),
+            "raters_asked": r.invited,
+            "releases": r.released,
+        }
+        for r in selectors.request_list(owner=owner)
+    ]
+    if output == OutputFormat.JSON:
+        print_json(rows)
+        return
+    from rich.table import Table
+
+    table = Table("Request", "Skills", "Deadline", "Open", "Raters asked", "Releases")
+    for row in rows:
+        table.add_row(
+            str(row["request"]),
+            ", ".join(row["skills"]),
+            row["deadline"],
+            "yes" if row["open"] else "no",
+            str(row["raters_asked"]),
+            str(row["releases"]),
+        )
+    console().print(table)
+
+
+@app.command("status")
+def status(request_id: int = REQUEST_ARGUMENT, output: OutputFormat = FORMAT_OPTION) -> None:
+    """One request: skills, deadline, whom you asked (never who answered), what is released."""
+    owner = context.owner()
+    from peoplecraft.feedback import results, selectors
+
+    feedback_request = _request(owner, request_id)
+    released = results.feedback_results(feedback_request=feedback_request).snapshot
+    document = {
+        "request": feedback_request.pk,
+        "skills": [s.name for s in selectors.request_skills(feedback_request=feedback_request)],
+        "deadline": feedback_request.deadline.isoformat(),
+        "open": feedback_request.is_open(),
+        "reminder_days": feedback_request.reminder_days,
+        "thresholds": feedback_request.thresholds,
+        "raters": [
+            {"email": r.email, "group": r.group} for r in selectors.invitation_rows(feedback_request=feedback_request)
+        ],
+        "release": released.number if released else 0,
+        "responses_released": released.responses if released else 0,
+    }
+    if output == OutputFormat.JSON:
+        print_json(document)
+        return
+    typer.echo(f"Request {document['request']}: {', '.join(document['skills'])}")
+    typer.echo(f"Deadline {document['deadline']} ({'open' if document['open'] else 'closed'})")
+    typer.echo(
+        f"Raters asked: {len(document['raters'])}; released: {document['responses_released']} responses "
+        f"(release {document['release']})"
+    )

@@ -1,0 +1,121 @@
+"""Forms of the learner's request page and the parsing of the rater's and self answers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from peoplecraft.assessment.instrument import Item
+from peoplecraft.feedback.aggregation import QUESTIONS
+from peoplecraft.feedback.models import Group
+from peoplecraft.skillmap.models import Guide, Skill
+
+RATER_ROWS = 10
+DONT_KNOW = "dk"
+
+
+class RequestForm(forms.Form):
+    skills = forms.ModelMultipleChoiceField(
+        queryset=Skill.objects.none(), widget=forms.CheckboxSelectMultiple, label=_lazy("Skills to be rated")
+    )
+    deadline = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), label=_lazy("Deadline"))
+    message = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), required=False, max_length=2000, label=_lazy("Your message to raters")
+    )
+    reminder_days = forms.IntegerField(
+        min_value=0,
+        max_value=60,
+        initial=3,
+        label=_lazy("Remind raters who have not answered this many days before the deadline"),
+    )
+    attribute_manager = forms.BooleanField(
+        required=False,
+        initial=True,
+        label=_lazy("Show my manager's answers attributed (the manager is told on the form)"),
+    )
+
+    def __init__(self, *args, guide: Guide, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["skills"].queryset = (
+            Skill.objects.filter(area__guide=guide, archived_at=None, area__archived_at=None)
+            .select_related("area")
+            .order_by("area__position", "position", "pk")
+        )
+        for index in range(RATER_ROWS):
+            self.fields[f"email-{index}"] = forms.CharField(required=False, label=_lazy("E-mail"), max_length=254)
+            self.fields[f"group-{index}"] = forms.ChoiceField(
+                required=False, choices=Group.choices, initial=Group.PEER, label=_lazy("Group")
+            )
+
+    def rater_rows(self) -> list[tuple]:
+        return [(self[f"email-{i}"], self[f"group-{i}"]) for i in range(RATER_ROWS)]
+
+    def raters(self) -> list[tuple[str, str]]:
+        data = self.cleaned_data
+        rows = [
+            (data.get(f"group-{i}") or Group.PEER, (data.get(f"email-{i}") or "").strip()) for i in range(RATER_ROWS)
+        ]
+        return [(group, email) for group, email in rows if email]
+
+
+def parse_answers(items: Sequence[Item], data: Mapping[str, str]) -> tuple[dict[str, int | None], list[str]]:
+    """``item-<id>`` fields: a scale point, ``dk`` or nothing (both "don't know"). Unknown items are errors."""
+    known = {item.id: item for item in items}
+    ratings: dict[str, int | None] = {}
+    problems = []
+    for name in data:
+        if name.startswith("item-") and name[5:] not in known:
+            problems.append(_("%(name)s is not a statement of this request; nothing was saved.") % {"name": name[5:]})
+    for item_id, item in known.items():
+        raw = (data.get(f"item-{item_id}") or "").strip()
+        if raw in ("", DONT_KNOW):
+            ratings[item_id] = None
+            continue
+        try:
+            value = int(raw)
+        except ValueError:
+            value = None
+        if value is None or not item.scale.min <= value <= item.scale.max:
+            problems.append(_("“%(text)s”: %(raw)s is not on the scale.") % {"text": item.other_text, "raw": raw[:20]})
+            continue
+        ratings[item_id] = value
+    return ratings, problems
+
+
+def parse_comments(data: Mapping[str, str]) -> dict[str, str]:
+    return {question: data.get(f"comment-{question}", "") for question in QUESTIONS}
+
+
+def rater_rows(items: Sequence[Item], ratings: Mapping[str, int | None], *, self_form: bool = False) -> list[dict]:
+    """What a form shows per item: its text and the points, the saved one checked."""
+    rows = []
+    for item in items:
+        saved = ratings.get(item.id)
+        points = [
+            {"value": value, "label": label, "checked": saved == value}
+            for value, label in zip(range(item.scale.min, item.scale.max + 1), item.scale.labels, strict=True)
+        ]
+        rows.append(
+            {
+                "item": item,
+                "text": item.self_text if self_form else item.other_text,
+                "points": points,
+                "unknown": saved is None,
+            }
+        )
+    return rows
+
+
+QUESTION_LABELS = {
+    "keep": _lazy("What should they keep doing?"),
+    "start": _lazy("What could they start doing?"),
+    "stop": _lazy("What could they stop doing?"),
+}
+
+
+def question_fields(draft: Mapping | None) -> list[dict]:
+    saved = (draft or {}).get("comments", {})
+    return [{"name": q, "label": QUESTION_LABELS[q], "value": saved.get(q, "")} for q in QUESTIONS]

@@ -1,0 +1,23 @@
+"""A logging filter that removes rater tokens from log records (Django logs every 4xx path)."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+_RATER_PATH = re.compile(r"/r/[A-Za-z0-9_\-]{8,}/")
+
+
+def redact(text: str) -> str:
+    return _RATER_PATH.sub("/r/[token]/", text)
+
+
+class RedactRaterTokens(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a broken record is not ours to fix; let it through unchanged
+            return True
+        if "/r/" in message:
+            record.msg, record.args = redact(message), None
+        return True

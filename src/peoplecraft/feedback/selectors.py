@@ -1,0 +1,96 @@
+"""Every read of feedback requests. Anonymity lives here too: nothing returned names a rater's answers.
+
+The learner-facing reads return invitations as (id, e-mail, group) only -- never their state -- and
+results only through :func:`results.feedback_results`, which shows released aggregates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, QuerySet
+
+from peoplecraft.accounts.tokens import token_hash
+from peoplecraft.assessment.catalogue import instrument_get
+from peoplecraft.assessment.instrument import Item
+from peoplecraft.core.ownership import get_owned_or_404
+from peoplecraft.feedback.models import FeedbackRequest, Invitation, InvitationState
+
+
+@dataclass(frozen=True)
+class InvitationRow:
+    """What the learner may know about an invitation: whom they asked, and in which group."""
+
+    id: int
+    email: str
+    group: str
+    group_label: str
+
+
+def request_list(*, owner) -> QuerySet[FeedbackRequest]:
+    return (
+        FeedbackRequest.objects.filter(owner=owner)
+        .prefetch_related("skills")
+        .annotate(invited=Count("invitations", distinct=True), released=Count("releases", distinct=True))
+        .order_by("-created_at", "-pk")
+    )
+
+
+def request_get(*, owner, request_id: int) -> FeedbackRequest:
+    return get_owned_or_404(FeedbackRequest.objects.select_related("guide", "owner"), owner, pk=request_id)
+
+
+def request_skills(*, feedback_request: FeedbackRequest) -> list:
+    return list(feedback_request.skills.select_related("area").order_by("area__position", "position", "pk"))
+
+
+def request_items(*, feedback_request: FeedbackRequest) -> tuple[Item, ...]:
+    """The request's items, in the order they were fixed at creation."""
+    instrument = instrument_get(feedback_request.instrument_id)
+    from peoplecraft.assessment.questionnaire import questionnaire_items
+
+    skills = request_skills(feedback_request=feedback_request)
+    by_id = {item.id: item for item in questionnaire_items(instrument, [s.name for s in skills])}
+    return tuple(by_id[item_id] for item_id in feedback_request.item_ids if item_id in by_id)
+
+
+def invitation_rows(*, feedback_request: FeedbackRequest) -> list[InvitationRow]:
+    from peoplecraft.feedback.models import Group
+
+    labels = dict(Group.choices)
+    rows = (
+        Invitation.objects.filter(request=feedback_request)
+        .order_by("group", "email")
+        .values_list("pk", "email", "group")
+    )
+    return [InvitationRow(pk, email, group, str(labels.get(group, group))) for pk, email, group in rows]
+
+
+def invitation_get(*, feedback_request: FeedbackRequest, invitation_id: int) -> Invitation:
+    return get_owned_or_404(
+        Invitation.objects.select_related("request__owner"),
+        feedback_request.owner,
+        owner_field="request__owner",
+        pk=invitation_id,
+        request=feedback_request,
+    )
+
+
+def invitation_find(*, email: str, feedback_request: FeedbackRequest) -> Invitation | None:
+    return Invitation.objects.filter(request=feedback_request, email__iexact=email.strip()).first()
+
+
+# --- Rater side ------------------------------------------------------------------------------
+
+
+def invitation_by_token(*, raw_token: str) -> Invitation | None:
+    """The invitation a raw token belongs to, whatever its state (None: no such token)."""
+    return Invitation.objects.select_related("request__owner").filter(token_hash=token_hash(raw_token)).first()
+
+
+def invitation_usable(invitation: Invitation | None) -> bool:
+    return invitation is not None and invitation.state == InvitationState.OPEN and invitation.request.is_open()
+
+
+def rater_invitation(*, invitation_id: int) -> Invitation | None:
+    return Invitation.objects.select_related("request__owner").filter(pk=invitation_id).first()

@@ -1,0 +1,34 @@
+"""Helpers for feedback tests: create a request, and act as a rater who holds only a link."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.test import Client
+from django.utils import timezone
+
+BASE = "http://testserver"
+
+
+def make_request(owner, guide, skills, raters, **options):
+    from peoplecraft.feedback import services
+
+    options.setdefault("deadline", timezone.localdate() + timedelta(days=14))
+    return services.request_create(owner=owner, guide=guide, skills=skills, raters=raters, base_url=BASE, **options)
+
+
+def rater_client(path: str) -> Client:
+    """A fresh browser for one rater: opens the link, which swaps the token for a cookie."""
+    client = Client()
+    response = client.get(path)
+    assert response.status_code == 302 and response["Location"] == "/r/", response.status_code
+    return client
+
+
+def answer(path: str, items, value: int = 4, comments: dict | None = None, **extra):
+    client = rater_client(path)
+    data = {f"item-{item}": str(value) for item in items}
+    data.update({f"comment-{q}": text for q, text in (comments or {}).items()})
+    data["action"] = "submit"
+    data.update(extra)
+    return client.post("/r/", data)

@@ -1,0 +1,146 @@
+"""The learner's write views: create, own answers, close, send again, delete (success, 404, htmx, full page)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from peoplecraft.feedback.models import FeedbackRequest, Invitation, RaterResponse
+from peoplecraft.feedback.selectors import invitation_by_token
+
+pytestmark = pytest.mark.django_db
+
+
+def _form(listening, **extra):
+    data = {
+        "skills": [listening.pk],
+        "deadline": (timezone.localdate() + timedelta(days=10)).isoformat(),
+        "message": "I am working on listening.",
+        "reminder_days": "3",
+        "attribute_manager": "on",
+    }
+    for index, (group, email) in enumerate(
+        [("peer", "a@example.org"), ("peer", "b@example.org"), ("manager", "boss@example.org")]
+    ):
+        data[f"email-{index}"], data[f"group-{index}"] = email, group
+    data.update(extra)
+    return data
+
+
+def test_create_sends_one_mail_per_rater_and_shows_links_once(owner_client, listening):
+    response = owner_client.post(reverse("feedback:create"), _form(listening))
+    feedback_request = FeedbackRequest.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "feedback:detail", args=[feedback_request.pk]
+    )
+    assert [message.to for message in mail.outbox] == [["a@example.org"], ["b@example.org"], ["boss@example.org"]]
+    assert all("/r/" in message.body and "I am working on listening." in message.body for message in mail.outbox)
+    page = owner_client.get(response["Location"]).content.decode()
+    assert "shown only now" in page and "/r/" in page
+    token = mail.outbox[0].body.split("/r/")[1].split("/")[0]
+    assert invitation_by_token(raw_token=token).email == "a@example.org"
+    assert "/r/" not in owner_client.get(response["Location"]).content.decode()  # once only
+    assert Invitation.objects.get(email="boss@example.org").attributed
+
+
+def test_create_with_bad_input_stores_and_sends_nothing(owner_client, listening):
+    bad = _form(listening, **{"email-1": "not-an-address", "email-2": "A@example.org", "deadline": "2001-01-01"})
+    response = owner_client.post(reverse("feedback:create"), bad)
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "not a valid e-mail address" in body or "valid email" in body.lower()
+    assert "listed twice" in body and "in the past" in body
+    assert not FeedbackRequest.objects.exists() and mail.outbox == []
+
+
+def test_create_htmx_error_is_the_form_partial_and_get_is_a_full_page(owner_client, listening):
+    response = owner_client.post(reverse("feedback:create"), _form(listening, skills=[]), HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert response.status_code == 400 and body.lstrip().startswith("<form") and "<html" not in body
+    page = owner_client.get(reverse("feedback:create"))
+    assert page.status_code == 200 and "<html" in page.content.decode() and "Rater 1 e-mail" in page.content.decode()
+
+
+def test_own_answers_are_saved_and_tampering_is_refused(owner_client, peer_request):
+    feedback_request, _links = peer_request
+    url = reverse("feedback:self", args=[feedback_request.pk])
+    first = feedback_request.item_ids[0]
+    assert owner_client.get(url).status_code == 200
+    bad = owner_client.post(url, {"item-bogus": "3"}, HTTP_HX_REQUEST="true")
+    assert bad.status_code == 400 and bad.content.decode().lstrip().startswith("<form")
+    response = owner_client.post(url, {f"item-{first}": "5"})
+    assert response.status_code == 302
+    feedback_request.refresh_from_db()
+    assert feedback_request.self_answers == {first: 5}
+
+
+def test_self_answers_come_from_the_latest_assessment(owner, imported_guide, listening):
+    from feedback_helpers import make_request
+
+    from peoplecraft.assessment import services as assessment_services
+
+    assessment = assessment_services.assessment_start(
+        owner=owner, guide=imported_guide, scope="skills", skills=[listening]
+    )
+    items = [f"active-listening-{n}" for n in (1, 2, 3, 4)]
+    assessment_services.answers_save(assessment=assessment, answers=dict.fromkeys(items, 4))
+    assessment_services.assessment_complete(assessment=assessment)
+    feedback_request, _links = make_request(owner, imported_guide, [listening], [("peer", "p@example.org")])
+    assert feedback_request.self_answers == dict.fromkeys(items, 4)
+
+
+def test_close_then_links_stop(owner_client, peer_request):
+    feedback_request, links = peer_request
+    response = owner_client.post(reverse("feedback:close", args=[feedback_request.pk]), HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and response["HX-Redirect"] == reverse(
+        "feedback:detail", args=[feedback_request.pk]
+    )
+    feedback_request.refresh_from_db()
+    assert feedback_request.closed_at is not None
+    from django.test import Client
+
+    assert Client().get(links["peer1@example.org"]).status_code == 410
+
+
+def test_resend_rotates_the_token_and_looks_the_same_whether_answered_or_not(owner_client, peer_request):
+    from feedback_helpers import answer
+
+    feedback_request, links = peer_request
+    answer(links["peer1@example.org"], feedback_request.item_ids, 3)
+    pages = []
+    for email in ("peer1@example.org", "peer2@example.org"):
+        invitation = Invitation.objects.get(email=email)
+        response = owner_client.post(reverse("feedback:resend", args=[feedback_request.pk, invitation.pk]))
+        assert response.status_code == 302
+        pages.append(owner_client.get(response["Location"]).content.decode().replace(email, "EMAIL"))
+    import re
+
+    csrf = re.compile(r'"X-CSRFToken": "[^"]+"|name="csrfmiddlewaretoken" value="[^"]+"')
+    strip = [csrf.sub("", page.split("/r/")[0]) for page in pages]
+    assert strip[0] == strip[1]  # nothing tells an answered invitation from an open one
+    from django.test import Client
+
+    assert Client().get(links["peer2@example.org"]).status_code == 404  # the old link is gone
+    new_token = mail.outbox[-1].body.split("/r/")[1].split("/")[0]
+    assert Client().get(f"/r/{new_token}/").status_code == 302
+
+
+def test_delete_removes_the_request_and_its_responses(owner_client, peer_request):
+    from feedback_helpers import answer
+
+    feedback_request, links = peer_request
+    answer(links["peer1@example.org"], feedback_request.item_ids, 3)
+    response = owner_client.post(reverse("feedback:delete", args=[feedback_request.pk]))
+    assert response.status_code == 302 and response["Location"] == reverse("feedback:home")
+    assert (
+        not FeedbackRequest.objects.exists() and not RaterResponse.objects.exists() and not Invitation.objects.exists()
+    )
+
+
+def test_home_lists_requests(owner_client, peer_request):
+    body = owner_client.get(reverse("feedback:home")).content.decode()
+    assert "Active Listening" in body and "Ask for feedback" in body
