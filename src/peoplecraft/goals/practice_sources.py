@@ -1,7 +1,8 @@
 """What counts as practice in the weekly review: a list of source functions other apps can extend.
 
 A source is ``(owner, start, end) -> list[PracticeItem]`` for aware datetimes ``[start, end)``.
-The practice app registers its log here when it exists (``register_practice_source``).
+The practice app registers its log here (``register_practice_source``); saved writing drafts reach
+the review through that log, as practice of Written Communication.
 """
 
 from __future__ import annotations
@@ -34,20 +35,6 @@ def practice_between(owner, start: datetime, end: datetime) -> list[PracticeItem
     return sorted(items, key=lambda item: item.when)
 
 
-def _writing(owner, start: datetime, end: datetime) -> list[PracticeItem]:
-    from peoplecraft.writing import selectors
-
-    return [
-        PracticeItem(
-            "writing",
-            _("Writing draft: %s") % (draft.title or _("untitled")),
-            draft.updated_at,
-            draft.skill.name if draft.skill else "",
-        )
-        for draft in selectors.drafts_between(owner=owner, start=start, end=end)
-    ]
-
-
 def _skill_status(owner, start: datetime, end: datetime) -> list[PracticeItem]:
     from peoplecraft.skillmap import selectors
 
@@ -68,5 +55,4 @@ def _skill_status(owner, start: datetime, end: datetime) -> list[PracticeItem]:
 
 
 def register_builtins() -> None:
-    register_practice_source("writing", _writing)
     register_practice_source("skill-status", _skill_status)

@@ -7,3 +7,8 @@ class PracticeConfig(AppConfig):
     label = "practice"
     verbose_name = _("Practice")
     nav_items = ((_("Practice"), "practice:today", 25),)
+
+    def ready(self) -> None:
+        from peoplecraft.practice import integrations
+
+        integrations.register()

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from peoplecraft.practice.models import EntrySource
+from peoplecraft.practice.services import practice_entry_log
 from peoplecraft.skillmap.selectors import skill_in_active_guide
 from peoplecraft.writing.analyzer import analyze
 from peoplecraft.writing.models import Draft
@@ -28,9 +32,31 @@ def draft_save(*, owner, text: str, context: str, title: str = "", draft: Draft 
     target.findings = len(result.findings)
     if target.skill_id is None:
         target.skill = skill_in_active_guide(owner=owner, name=WRITTEN_COMMUNICATION)
+    created = target.pk is None
     with transaction.atomic():
         target.save()
+        if created and target.skill is not None:
+            _log_practice(target)
     return target
+
+
+def _log_practice(draft: Draft) -> None:
+    """A new draft is a practice session of Written Communication, with its analysis as the note."""
+    practice_entry_log(
+        owner=draft.owner,
+        skill=draft.skill,
+        occurred_on=timezone.localdate(),
+        situation=_("Writing: %(title)s") % {"title": draft.title or draft.get_context_display()},
+        what_happened=_("%(words)s words, clarity %(score)s/100, grade %(grade).1f, %(passive)d%% passive sentences.")
+        % {
+            "words": draft.words,
+            "score": draft.score,
+            "grade": draft.grade,
+            "passive": round(100 * draft.passive_rate),
+        },
+        source=EntrySource.WRITING,
+        source_ref=f"writing-draft:{draft.pk}",
+    )
 
 
 def draft_delete(*, draft: Draft) -> None:

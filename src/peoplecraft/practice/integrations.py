@@ -1,0 +1,74 @@
+"""How practice feeds the rest of Peoplecraft: the weekly review, journal prompts and links.
+
+Registered from ``PracticeConfig.ready()``; the registries belong to the goals and journal apps.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from peoplecraft.goals.practice_sources import PracticeItem, register_practice_source
+from peoplecraft.journal.sources import LinkKind, SuggestedPrompt, register_link_kind, register_prompt_source
+from peoplecraft.practice import selectors
+from peoplecraft.practice.models import CardReview, PracticeEntry
+
+MISSED_DAYS = 14
+MAX_PROMPTS = 3
+
+
+def practice_log_items(owner, start: datetime, end: datetime) -> list[PracticeItem]:
+    """Logged sessions whose day falls in ``[start, end)`` (shown at noon of that day)."""
+    entries = PracticeEntry.objects.filter(
+        owner=owner, occurred_on__gte=timezone.localdate(start), occurred_on__lt=timezone.localdate(end)
+    ).select_related("skill")
+    return [
+        PracticeItem(
+            "practice",
+            entry.situation,
+            timezone.make_aware(datetime.combine(entry.occurred_on, time(12))),
+            entry.skill.name,
+        )
+        for entry in entries
+    ]
+
+
+def missed_card_prompts(owner) -> list[SuggestedPrompt]:
+    """Cards graded "missed" lately: what got in the way is worth a few lines."""
+    since = timezone.now() - timedelta(days=MISSED_DAYS)
+    reviews = (
+        CardReview.objects.filter(card__owner=owner, grade="missed", reviewed_at__gte=since)
+        .select_related("card__skill")
+        .order_by("-reviewed_at", "-pk")[:MAX_PROMPTS]
+    )
+    prompts = []
+    for review in reviews:
+        card = selectors.card_get(review.card.card_id)
+        behaviour = card.prompt if card else review.card.card_id
+        prompts.append(
+            SuggestedPrompt(
+                ref=f"practice:missed-{review.pk}",
+                source="practice",
+                title=_("Missed practice card: %(skill)s") % {"skill": review.card.skill.name},
+                question=_(
+                    "You meant to try this: “%(behaviour)s”, and it did not happen. What happened instead, "
+                    "what got in the way, and when is your next real chance?"
+                )
+                % {"behaviour": behaviour},
+                skill_ids=(review.card.skill_id,),
+                template="free",
+            )
+        )
+    return prompts
+
+
+def _entry_exists(owner, ident: int) -> bool:
+    return PracticeEntry.objects.filter(owner=owner, pk=ident).exists()
+
+
+def register() -> None:
+    register_practice_source("practice-log", practice_log_items)
+    register_prompt_source("practice", missed_card_prompts)
+    register_link_kind(LinkKind("practice", "Practice log entry", _entry_exists))
