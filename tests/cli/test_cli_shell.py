@@ -7,17 +7,17 @@ import os
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
-import click
 import typer
 
 from peoplecraft.cli.main import app
 
 
-def _commands(group: click.Group, prefix: str = ""):
+def _commands(group, prefix: str = ""):
     for name, command in group.commands.items():
         yield f"{prefix}{name}", command
-        if isinstance(command, click.Group):
+        if hasattr(command, "commands"):
             yield from _commands(command, f"{prefix}{name} ")
 
 
@@ -27,7 +27,7 @@ def test_every_command_has_help_text():
     assert missing == []
     for name, command in _commands(root):
         for param in command.params:
-            if isinstance(param, click.Option):
+            if param.param_type_name == "option":
                 assert (param.help or "").strip(), f"{name} {param.opts}"
 
 
@@ -56,3 +56,25 @@ def test_help_needs_no_database(tmp_path):
     result = _run(tmp_path / "untouched", "--help")
     assert result.returncode == 0 and "guide" in result.stdout
     assert not (tmp_path / "untouched" / "peoplecraft.sqlite3").exists()
+
+
+def _leaf_commands(group, prefix: str = ""):
+    for name, command in group.commands.items():
+        if hasattr(command, "commands"):
+            yield from _leaf_commands(command, f"{prefix}{name} ")
+        else:
+            yield f"{prefix}{name}"
+
+
+def test_every_command_is_in_the_readme():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    lines = [line for line in readme.splitlines() if "peoplecraft " in line]
+
+    def documented(command: str) -> bool:
+        group, _, verb = command.rpartition(" ")
+        return any(
+            f"peoplecraft {command}" in line or (group and f"peoplecraft {group} " in line and verb in line)
+            for line in lines
+        )
+
+    assert [c for c in _leaf_commands(typer.main.get_command(app)) if not documented(c)] == []
