@@ -78,3 +78,16 @@ def test_progress_chart_is_svg(owner_client, owner):
     owner_client.post(reverse("writing:save"), {"text": TEXT, "context": "general"})
     response = owner_client.get(reverse("writing:progress_chart"))
     assert response["Content-Type"] == "image/svg+xml" and response.content.startswith(b"<?xml")
+
+
+def test_skill_page_shows_writing_practice(owner_client, owner, imported_guide):
+    from peoplecraft.skillmap import selectors as skillmap_selectors
+
+    skill = skillmap_selectors.skill_find(guide=imported_guide, name="Written Communication")
+    page = owner_client.get(reverse("skillmap:skill", args=[skill.pk])).content.decode()
+    assert "Open the writing coach" in page and "draft saved" not in page
+    owner_client.post(reverse("writing:save"), {"title": "Board memo", "text": TEXT, "context": "report"})
+    page = owner_client.get(reverse("skillmap:skill", args=[skill.pk])).content.decode()
+    assert "1 draft saved" in page and "Board memo" in page
+    other = skillmap_selectors.skill_find(guide=imported_guide, name="Mediation")
+    assert "Writing practice" not in owner_client.get(reverse("skillmap:skill", args=[other.pk])).content.decode()

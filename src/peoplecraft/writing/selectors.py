@@ -12,6 +12,8 @@ from django.utils import timezone
 from peoplecraft.core.ownership import get_owned_or_404
 from peoplecraft.writing.models import Draft
 
+WRITTEN_COMMUNICATION = "Written Communication"
+
 
 def draft_list(*, owner, limit: int = 50) -> QuerySet[Draft]:
     return Draft.objects.filter(owner=owner).defer("text")[:limit]
@@ -49,3 +51,18 @@ def drafts_between(*, owner, start, end) -> list[Draft]:
     """Drafts saved in ``[start, end)`` (aware datetimes), oldest first, without their text (weekly review)."""
     drafts = Draft.objects.filter(owner=owner, updated_at__gte=start, updated_at__lt=end).select_related("skill")
     return list(drafts.defer("text").order_by("updated_at", "pk"))
+
+
+@dataclass(frozen=True)
+class SkillWriting:
+    drafts: int
+    latest: Draft | None
+
+
+def skill_writing_summary(*, skill) -> SkillWriting | None:
+    """Drafts saved as practice of ``skill``; None when the writing coach is not about this skill."""
+    drafts = Draft.objects.filter(skill=skill).defer("text")
+    latest = drafts.order_by("-created_at", "-pk").first()
+    if latest is None and skill.name.casefold() != WRITTEN_COMMUNICATION.casefold():
+        return None
+    return SkillWriting(drafts=drafts.count(), latest=latest)

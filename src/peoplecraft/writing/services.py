@@ -11,8 +11,7 @@ from peoplecraft.practice.services import practice_entry_log
 from peoplecraft.skillmap.selectors import skill_in_active_guide
 from peoplecraft.writing.analyzer import analyze
 from peoplecraft.writing.models import Draft
-
-WRITTEN_COMMUNICATION = "Written Communication"
+from peoplecraft.writing.selectors import WRITTEN_COMMUNICATION
 
 
 def draft_save(*, owner, text: str, context: str, title: str = "", draft: Draft | None = None) -> Draft:
