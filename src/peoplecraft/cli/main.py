@@ -7,6 +7,7 @@ import typer
 from peoplecraft.cli import (
     account,
     assess,
+    backup,
     feedback,
     feedback_more,
     goals,
@@ -36,6 +37,7 @@ app.add_typer(write.app, name="write")
 app.add_typer(learn.app, name="learn")
 app.add_typer(practice.app, name="practice")
 app.command(name="serve")(serve.serve)
+app.add_typer(backup.app, name="backup")
 # Reflection journal and goals (issue 7)
 app.add_typer(journal.app, name="journal")
 app.add_typer(goals.app, name="goals")

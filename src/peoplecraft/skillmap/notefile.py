@@ -63,14 +63,17 @@ def _read_bytes(path: Path) -> bytes:
         raise NoteFileError(path, f"cannot be read: {error.strerror}") from None
 
 
-def write_note_file(path: str | os.PathLike[str], text: str, *, expected_current: str | None = None) -> None:
-    """Replace the note with ``text`` atomically, keeping its permission bits.
+def write_note_file(
+    path: str | os.PathLike[str], text: str, *, expected_current: str | None = None, mode: int | None = None
+) -> None:
+    """Replace the note with ``text`` atomically, keeping its permission bits (or setting ``mode``).
 
     ``expected_current`` is the text the caller based its change on; if the file changed
     in the meantime the write is refused instead of overwriting someone's edit.
     """
     target = Path(path)
-    mode = _writable_mode(target)
+    kept_mode = _writable_mode(target)
+    mode = kept_mode if mode is None else mode
     if expected_current is not None and target.exists() and read_note_file(target) != expected_current:
         raise NoteFileError(target, "changed on disk while saving; nothing was written, please try again")
     fd, temp_name = _temp_file(target)

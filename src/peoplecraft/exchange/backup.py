@@ -1,0 +1,117 @@
+"""Lossless backup of a whole installation as one JSON document, and restore into an empty one.
+
+The document holds every row of Peoplecraft's own apps (users with their password hashes,
+guides with their notes, assessments, drafts, practice, scenarios, journal, goals, 360°
+requests and their unlinkable responses) in dependency order, each app's rows sorted by primary
+key. It carries no timestamp of its own, so backup → restore into an empty database → backup
+gives a byte-identical document. One-time sign-in links are left out on purpose.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.apps import apps
+from django.core import serializers
+from django.core.management.color import no_style
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection, transaction
+
+from peoplecraft.skillmap.notefile import NoteFileError, read_note_file, write_note_file
+
+FORMAT = "peoplecraft-backup"
+VERSION = 1
+APP_LABELS = (
+    "accounts", "skillmap", "assessment", "writing", "learning", "practice",
+    "scenarios", "journal", "goals", "feedback",
+)  # fmt: skip
+EXCLUDED = {"accounts.signintoken"}
+
+
+class BackupError(Exception):
+    """A backup could not be written or restored; nothing was changed."""
+
+
+def backup_models() -> list:
+    models = [
+        model
+        for label in APP_LABELS
+        for model in apps.get_app_config(label).get_models()
+        if model._meta.label_lower not in EXCLUDED
+    ]
+    ordered = serializers.sort_dependencies([(apps.get_app_config(label), None) for label in APP_LABELS])
+    return [model for model in ordered if model in models]
+
+
+def backup_document() -> dict:
+    objects = []
+    for model in backup_models():
+        rows = sorted(model._default_manager.all(), key=lambda row: str(row.pk).zfill(40))
+        objects += serializers.serialize("python", rows, use_natural_foreign_keys=True)
+    return {"format": FORMAT, "version": VERSION, "objects": objects}
+
+
+def backup_text(document: dict) -> str:
+    return json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def backup_write(path: Path) -> int:
+    """Write the backup atomically with mode 0600 (it holds private data); return the row count."""
+    document = backup_document()
+    try:
+        write_note_file(path, backup_text(document), mode=0o600)
+    except NoteFileError as error:
+        raise BackupError(str(error)) from None
+    return len(document["objects"])
+
+
+def backup_read(path: Path) -> dict:
+    """Read and check a backup document; errors name the file (and line for broken JSON)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise BackupError(f"{path}: cannot be read ({error.strerror})") from None
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise BackupError(f"{path}: not UTF-8 text; is this a Peoplecraft backup?") from None
+    except json.JSONDecodeError as error:
+        raise BackupError(f"{path}:{error.lineno}: not valid JSON ({error.msg})") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise BackupError(f'{path}: not a Peoplecraft backup (no "format": "{FORMAT}")')
+    if document.get("version") != VERSION or not isinstance(document.get("objects"), list):
+        raise BackupError(f"{path}: backup version {document.get('version')!r} is not supported (expected {VERSION})")
+    return document
+
+
+def backup_restore(document: dict) -> int:
+    """Load ``document`` into an empty database in one transaction; return the row count."""
+    from peoplecraft.accounts.models import User
+    from peoplecraft.journal import search_index
+
+    if User.objects.exists():
+        raise BackupError("restore needs an empty database: point PEOPLECRAFT_HOME (or DATABASE_URL) at a new one")
+    with transaction.atomic():
+        count = _load(document["objects"])
+        _reset_sequences()
+        search_index.rebuild()
+    return count
+
+
+def _load(objects: list) -> int:
+    count = 0
+    try:
+        for count, item in enumerate(serializers.deserialize("python", objects, handle_forward_references=True), 1):
+            item.save()
+    except (serializers.base.DeserializationError, ValueError, LookupError) as error:
+        raise BackupError(f"object {count + 1} of the backup cannot be restored: {error}") from None
+    return count
+
+
+def _reset_sequences() -> None:
+    """PostgreSQL keeps id sequences apart from the rows: move them past the restored ids."""
+    statements = connection.ops.sequence_reset_sql(no_style(), backup_models())
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
