@@ -18,7 +18,7 @@ from django.core.management.color import no_style
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 
-from peoplecraft.skillmap.notefile import NoteFileError, read_note_file, write_note_file
+from peoplecraft.skillmap.notefile import NoteFileError, write_note_file
 
 FORMAT = "peoplecraft-backup"
 VERSION = 1
