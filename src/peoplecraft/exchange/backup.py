@@ -100,13 +100,14 @@ def backup_restore(document: dict) -> int:
 
 
 def _load(objects: list) -> int:
-    count = 0
+    loaded = 0
     try:
-        for count, item in enumerate(serializers.deserialize("python", objects, handle_forward_references=True), 1):
+        for item in serializers.deserialize("python", objects, handle_forward_references=True):
             item.save()
+            loaded += 1
     except (serializers.base.DeserializationError, ValueError, LookupError) as error:
-        raise BackupError(f"object {count + 1} of the backup cannot be restored: {error}") from None
-    return count
+        raise BackupError(f"object {loaded + 1} of the backup cannot be restored: {error}") from None
+    return loaded
 
 
 def _reset_sequences() -> None:
