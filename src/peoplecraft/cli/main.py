@@ -15,6 +15,7 @@ from peoplecraft.cli import (
     journal,
     learn,
     practice,
+    progress,
     review,
     scenario,
     serve,
@@ -38,6 +39,7 @@ app.add_typer(learn.app, name="learn")
 app.add_typer(practice.app, name="practice")
 app.command(name="serve")(serve.serve)
 app.add_typer(backup.app, name="backup")
+app.command(name="progress")(progress.progress)
 # Reflection journal and goals (issue 7)
 app.add_typer(journal.app, name="journal")
 app.add_typer(goals.app, name="goals")

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "peoplecraft.feedback",
     "peoplecraft.exchange",
+    "peoplecraft.dashboard",
 ]
 
 MIDDLEWARE = [

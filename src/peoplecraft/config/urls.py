@@ -21,6 +21,7 @@ urlpatterns = [
     path("practice/", include("peoplecraft.practice.urls")),
     path("feedback/", include("peoplecraft.feedback.urls")),
     path("r/", include("peoplecraft.feedback.rater_urls")),
+    path("progress/", include("peoplecraft.dashboard.urls")),
     path("admin/", admin.site.urls),
 ]
 
