@@ -21,7 +21,8 @@ def some_progress(owner, imported_guide):
     from peoplecraft.skillmap.services import skill_mark
     from peoplecraft.writing.services import draft_save
 
-    skill_mark(skill=skillmap_selectors.skill_find(guide=imported_guide, name="Mediation"), status="active", source="web")
+    mediation = skillmap_selectors.skill_find(guide=imported_guide, name="Mediation")
+    skill_mark(skill=mediation, status="active", source="web")
     practice_entry_log(owner=owner, skill="Mediation", occurred_on=timezone.localdate(), situation="Retro")
     draft_save(owner=owner, text="The memo was written by Ana.", context="email", title="Memo")
 
