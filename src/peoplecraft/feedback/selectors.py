@@ -94,3 +94,43 @@ def invitation_usable(invitation: Invitation | None) -> bool:
 
 def rater_invitation(*, invitation_id: int) -> Invitation | None:
     return Invitation.objects.select_related("request__owner").filter(pk=invitation_id).first()
+
+
+# --- Micro-feedback after a moment -------------------------------------------------------------
+
+
+def moment_list(*, owner) -> QuerySet:
+    from peoplecraft.feedback.models import MomentRequest
+
+    return (
+        MomentRequest.objects.filter(owner=owner)
+        .select_related("pool__skill")
+        .annotate(asked=Count("invitations"))
+        .order_by("-created_at", "-pk")
+    )
+
+
+def moment_get(*, owner, moment_id: int):
+    from peoplecraft.feedback.models import MomentRequest
+
+    queryset = MomentRequest.objects.select_related("pool__skill").annotate(asked=Count("invitations"))
+    return get_owned_or_404(queryset, owner, pk=moment_id)
+
+
+def moment_invitation_by_token(*, raw_token: str):
+    from peoplecraft.feedback.models import MomentInvitation
+
+    return MomentInvitation.objects.select_related("moment__owner").filter(token_hash=token_hash(raw_token)).first()
+
+
+def moment_invitation_usable(invitation) -> bool:
+    return invitation is not None and invitation.state == InvitationState.OPEN and invitation.moment.is_open()
+
+
+def moment_rater_invitation(*, invitation_id: int):
+    from peoplecraft.feedback.models import MomentInvitation
+
+    invitation = MomentInvitation.objects.select_related("moment__owner", "moment__pool__skill").filter(
+        pk=invitation_id
+    )
+    return invitation.first()
