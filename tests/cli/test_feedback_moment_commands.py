@@ -16,6 +16,14 @@ pytestmark = pytest.mark.django_db
 runner = CliRunner()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limit():
+    """Rater link hits are counted per address in the process cache; each test starts at zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def invoke(*args: str):
     return runner.invoke(app, list(args))
 
