@@ -118,6 +118,7 @@ def test_review_json_document(imported_guide):
         "week",
         "practised",
         "reflections",
+        "feedback_from_others",
         "feedback",
         "mood",
         "trend",

@@ -55,6 +55,7 @@ def _page_urls(guide) -> list[str]:
         "exercise_id": "active-listening-replay",
         "request_id": 999_999,
         "invitation_id": 999_999,
+        "moment_id": 999_999,
     }
     urls = []
     for name, pattern in _named_patterns():

@@ -26,3 +26,12 @@ def peer_request(owner, imported_guide, listening):
     raters = [("peer", f"peer{i}@example.org") for i in range(1, 5)] + [("mentor", "mentor@example.org")]
     feedback_request, links = make_request(owner, imported_guide, [listening], raters, message="Be frank, please.")
     return feedback_request, {link.email: urlparse(link.url).path for link in links}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limit():
+    """Rater link hits are counted per address in the process cache; each test starts at zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime
 
-from peoplecraft.assessment import scoring
+from peoplecraft.assessment import others_sources, scoring
 from peoplecraft.assessment.models import Assessment, SkillResult
 from peoplecraft.assessment.selectors import skill_change
 from peoplecraft.skillmap.models import Skill
@@ -109,7 +109,11 @@ def _focus(assessment: Assessment, count: int = 3) -> tuple[FocusRow, ...]:
         .values_list("skill_id", "score")
     )
     snapshots = [scoring.SkillSnapshot(s.name, s.area.title, s.status, latest.get(s.pk)) for s in skills]
-    chosen = scoring.focus_recommendations(snapshots, priorities=assessment.priorities or (), count=count)
+    seen = others_sources.others_scores(assessment.owner, [s.pk for s in skills])
+    others = {s.name: seen[s.pk] for s in skills if s.pk in seen}
+    chosen = scoring.focus_recommendations(
+        snapshots, priorities=assessment.priorities or (), count=count, others=others
+    )
     by_name = {skill.name.casefold(): skill for skill in skills}
     return tuple(FocusRow(by_name[f.skill.casefold()], f.reason) for f in chosen)
 

@@ -192,22 +192,41 @@ class Focus:
     reason: str
 
 
+BLIND_SPOT_GAP = 10.0  # others at least this many points below self: a blind spot (docs/feedback.md)
+
+
+def blind_spot_gap(skill: SkillSnapshot, others: Mapping[str, float]) -> float | None:
+    """How far others' score lies below the self-score, when that is a blind spot; else None."""
+    other = others.get(skill.skill.casefold())
+    if skill.score is None or other is None or skill.score - other < BLIND_SPOT_GAP:
+        return None
+    return skill.score - other
+
+
 def focus_recommendations(
-    skills: Sequence[SkillSnapshot], *, priorities: Iterable[str] = (), count: int = 3
+    skills: Sequence[SkillSnapshot],
+    *,
+    priorities: Iterable[str] = (),
+    count: int = 3,
+    others: Mapping[str, float] | None = None,
 ) -> list[Focus]:
     """Suggest up to ``count`` skills to focus on next.
 
     Only skills not yet done (todo or active) qualify. Ranking, first difference wins:
     1. skills the learner named as priorities (names matched case-insensitively);
-    2. skills with a score, lowest first (the clearest room to grow), before unscored ones;
-    3. active before todo (keeps momentum on what is already in focus);
-    4. the order given (guide order), so equal cases always come out the same way.
+    2. blind spots: others (released 360° results, ``others`` maps skill name -> 0-100) rate the
+       skill at least :data:`BLIND_SPOT_GAP` points below the learner's own score;
+    3. skills with a score, lowest first (the clearest room to grow), before unscored ones;
+    4. active before todo (keeps momentum on what is already in focus);
+    5. the order given (guide order), so equal cases always come out the same way.
     """
     wanted = {name.casefold() for name in priorities}
+    seen_by_others = {name.casefold(): score for name, score in (others or {}).items()}
     candidates = [(i, s) for i, s in enumerate(skills) if s.status != "done"]
     candidates.sort(
         key=lambda pair: (
             pair[1].skill.casefold() not in wanted,
+            blind_spot_gap(pair[1], seen_by_others) is None,
             pair[1].score is None,
             pair[1].score if pair[1].score is not None else 0.0,
             pair[1].status != "active",
@@ -217,13 +236,19 @@ def focus_recommendations(
     scores = [s.score for _, s in candidates if s.score is not None]
     lowest = min(scores) if scores else None
     return [
-        Focus(s.skill, s.area, _reason(s, s.skill.casefold() in wanted, lowest)) for _, s in candidates[: max(count, 0)]
+        Focus(s.skill, s.area, _reason(s, s.skill.casefold() in wanted, lowest, blind_spot_gap(s, seen_by_others)))
+        for _, s in candidates[: max(count, 0)]
     ]
 
 
-def _reason(skill: SkillSnapshot, priority: bool, lowest: float | None) -> str:
+def _reason(skill: SkillSnapshot, priority: bool, lowest: float | None, gap: float | None = None) -> str:
     # Round half up for display (format() rounds half to even: 36.5 -> "36").
     score = f"{math.floor(skill.score + 0.5)}/100" if skill.score is not None else None
+    if gap is not None:
+        points = math.floor(gap + 0.5)
+        if priority:
+            return f"You named this a priority, and others rate you {points} points below your own score (blind spot)."
+        return f"Others rate you {points} points below your own score (blind spot)."
     if priority and score:
         return f"You named this a priority, and it scored {score} in your last assessment."
     if priority:

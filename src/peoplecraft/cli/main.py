@@ -9,6 +9,7 @@ from peoplecraft.cli import (
     assess,
     backup,
     feedback,
+    feedback_moments,
     feedback_more,
     goals,
     guide,
@@ -49,6 +50,7 @@ practice.app.add_typer(scenario.app, name="scenario")
 app.add_typer(feedback.app, name="feedback")
 app.command(name="worker")(worker.worker)
 feedback_more.register(feedback.app)
+feedback_moments.register(feedback.app)  # micro-feedback after a moment
 
 
 def run() -> None:

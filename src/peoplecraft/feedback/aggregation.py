@@ -108,13 +108,17 @@ def snapshots(
     releases: Sequence[ReleasePoint],
     items: Sequence[ItemSpec],
     self_scores: Mapping[str, float | None] | None = None,
+    questions: Sequence[str] = QUESTIONS,
 ) -> list[Snapshot]:
-    """Every release of a request, oldest first; the learner sees the last one."""
+    """Every release of a request, oldest first; the learner sees the last one.
+
+    ``questions`` names the open questions (micro-feedback has a single ``comment``).
+    """
     guards: dict[str, CellGuard] = {}
     result = []
     for release in sorted(releases, key=lambda r: r.number):
         visible = [r for r in responses if r.batch is not None and r.batch <= release.number]
-        result.append(_snapshot(visible, release, items, guards, self_scores or {}))
+        result.append(_snapshot(visible, release, items, guards, self_scores or {}, questions))
     return result
 
 
@@ -123,8 +127,9 @@ def latest(
     releases: Sequence[ReleasePoint],
     items: Sequence[ItemSpec],
     self_scores: Mapping[str, float | None] | None = None,
+    questions: Sequence[str] = QUESTIONS,
 ) -> Snapshot | None:
-    history = snapshots(responses, releases, items, self_scores)
+    history = snapshots(responses, releases, items, self_scores, questions)
     return history[-1] if history else None
 
 
@@ -156,7 +161,7 @@ def _cell_sets(
     return guard_plan(guards.setdefault(cell, CellGuard()), plan, thresholds, comments=comments)
 
 
-def _snapshot(visible, release, items, guards, self_scores) -> Snapshot:
+def _snapshot(visible, release, items, guards, self_scores, questions) -> Snapshot:
     by_key = {r.key: r for r in visible}
     shown_keys: set[str] = set()
     item_results = []
@@ -168,7 +173,7 @@ def _snapshot(visible, release, items, guards, self_scores) -> Snapshot:
         item_results.append(ItemResult(item, groups, overall))
         shown_keys |= everyone
     comment_groups = []
-    for question in QUESTIONS:
+    for question in questions:
         for s in _ordered(_cell_sets(f"comment:{question}", visible, release.thresholds, guards)):
             texts = tuple(sorted(by_key[key].comments[question].strip() for key in s.members))
             comment_groups.append(CommentGroup(question, s.label, s.attributed, texts))

@@ -8,3 +8,8 @@ class FeedbackConfig(AppConfig):
     verbose_name = _("360° feedback")
     # (label, url name, order): read by core.navigation.
     nav_items = ((_("Feedback"), "feedback:home", 40),)
+
+    def ready(self) -> None:
+        from peoplecraft.feedback import integrations
+
+        integrations.register()

@@ -119,3 +119,57 @@ QUESTION_LABELS = {
 def question_fields(draft: Mapping | None) -> list[dict]:
     saved = (draft or {}).get("comments", {})
     return [{"name": q, "label": QUESTION_LABELS[q], "value": saved.get(q, "")} for q in QUESTIONS]
+
+
+# --- Micro-feedback after a moment -------------------------------------------------------------
+
+MOMENT_LABELS = (
+    _lazy("Not well"),
+    _lazy("Could be better"),
+    _lazy("OK"),
+    _lazy("Well"),
+    _lazy("Very well"),
+)
+
+
+def moment_points(saved: str | None) -> list[dict]:
+    return [
+        {"value": value, "label": label, "checked": str(value) == (saved or "")}
+        for value, label in enumerate(MOMENT_LABELS, start=1)
+    ]
+
+
+def parse_rating(raw: str | None) -> int | None:
+    """The chosen point, or None (the service then says to choose one)."""
+    raw = (raw or "").strip()
+    return int(raw) if raw.isdigit() and len(raw) == 1 else None
+
+
+class MomentForm(forms.Form):
+    skill = forms.ModelChoiceField(queryset=Skill.objects.none(), label=_lazy("Skill"))
+    question = forms.CharField(
+        required=False,
+        max_length=200,
+        label=_lazy("Your question"),
+        help_text=_lazy("Leave empty for “How did I do at <skill> just now?”"),
+    )
+    emails = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label=_lazy("E-mail addresses (one per line or separated by commas)"),
+    )
+    links = forms.IntegerField(
+        min_value=0, max_value=20, initial=0, required=False, label=_lazy("Links to pass on yourself")
+    )
+
+    def __init__(self, *args, guide: Guide, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["skill"].queryset = (
+            Skill.objects.filter(area__guide=guide, archived_at=None, area__archived_at=None)
+            .select_related("area")
+            .order_by("area__position", "position", "pk")
+        )
+
+    def email_list(self) -> list[str]:
+        raw = self.cleaned_data.get("emails") or ""
+        return [part.strip() for part in raw.replace(",", "\n").splitlines() if part.strip()]

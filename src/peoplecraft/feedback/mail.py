@@ -44,3 +44,26 @@ def rater_mail(feedback_request: FeedbackRequest, email: str, url: str, *, remin
         "name": learner_name(feedback_request)
     }
     return EmailMessage(subject, _body(feedback_request, url, reminder=reminder), settings.DEFAULT_FROM_EMAIL, [email])
+
+
+def moment_mail(moment, email: str, url: str) -> EmailMessage:
+    """A one-question request after a moment: short enough to answer on a phone."""
+    name = learner_name(moment)
+    body = "\n".join(
+        [
+            _("%(name)s asks you one quick question:") % {"name": name},
+            "",
+            moment.question,
+            "",
+            _("One tap and an optional comment, about 30 seconds, no account needed:"),
+            url,
+            "",
+            _(
+                "Your answer is anonymous: %(name)s sees only averages of at least three answers about this "
+                "skill, pooled with other moments, in batches. The link is personal and works until %(day)s."
+            )
+            % {"name": name, "day": moment.expires_on.isoformat()},
+        ]
+    )
+    subject = _("%(name)s asks: %(question)s") % {"name": name, "question": moment.question}
+    return EmailMessage(subject[:150], body + "\n", settings.DEFAULT_FROM_EMAIL, [email])

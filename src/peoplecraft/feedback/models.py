@@ -121,3 +121,94 @@ class Release(models.Model):
 
     def __str__(self) -> str:
         return f"release {self.number}"
+
+
+# --- Micro-feedback after a moment ------------------------------------------------------------
+# A parallel set of small models: a full request's invitation is tied to its items, groups and
+# deadline, while a moment has one question, no groups, and answers that are pooled per skill.
+
+
+class MomentPool(models.Model):
+    """All micro-feedback one learner received on one skill: the unit the anonymity rules apply to.
+
+    Answers are pooled here, not kept with the moment that asked for them, so a pooled number can
+    never be split back into moments (and deleting a moment cannot be used to subtract its answers).
+    """
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="moment_pools")
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="+")
+    thresholds = models.JSONField(default=dict)  # only ever raised
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner", "skill"], name="one_moment_pool_per_skill")]
+
+    def __str__(self) -> str:
+        return "micro-feedback pool"
+
+
+class MomentRequest(models.Model):
+    """One question about one skill after a specific moment ("How did I listen in today's retro?")."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="moment_requests")
+    pool = models.ForeignKey(MomentPool, on_delete=models.CASCADE, related_name="moments")
+    question = models.CharField(max_length=200)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_on = models.DateField()
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Moment {self.pk}"
+
+    def is_open(self, today=None) -> bool:
+        today = today or timezone.localdate()
+        return self.closed_at is None and today <= self.expires_on
+
+
+class MomentInvitation(models.Model):
+    """One link of a moment: e-mailed to someone, or handed over by the learner (no e-mail)."""
+
+    moment = models.ForeignKey(MomentRequest, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(blank=True)
+    token_hash = models.CharField(max_length=64, unique=True)
+    state = models.CharField(max_length=8, choices=InvitationState.choices, default=InvitationState.OPEN)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return "moment invitation"
+
+
+class MomentResponse(models.Model):
+    """One answer: a rating and an optional comment, in the skill's pool; no link to moment or rater."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    pool = models.ForeignKey(MomentPool, on_delete=models.CASCADE, related_name="responses")
+    rating = models.PositiveSmallIntegerField()  # 1..5
+    comment = models.TextField(blank=True)
+    received_on = models.DateField()  # the day only
+    batch = models.PositiveIntegerField(null=True, blank=True)  # the pool's release; None: pending
+
+    class Meta:
+        ordering = ["id"]  # random: never the order of arrival
+
+    def __str__(self) -> str:
+        return "moment response"
+
+
+class MomentRelease(models.Model):
+    pool = models.ForeignKey(MomentPool, on_delete=models.CASCADE, related_name="releases")
+    number = models.PositiveIntegerField()
+    thresholds = models.JSONField()
+    released_on = models.DateField()
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [models.UniqueConstraint(fields=["pool", "number"], name="one_moment_release_number")]
+
+    def __str__(self) -> str:
+        return f"moment release {self.number}"

@@ -9,5 +9,6 @@ urlpatterns = [
     path("", rater_views.form, name="form"),
     path("decline/", rater_views.decline, name="decline"),
     path("done/", rater_views.done, name="done"),
+    path("moment/", rater_views.moment, name="moment"),
     path("<str:token>/", rater_views.start, name="start"),
 ]

@@ -20,7 +20,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peoplecraft.core.http import redirect_after_post
-from peoplecraft.feedback import forms, rater_services, selectors
+from peoplecraft.feedback import forms, moment_services, rater_services, selectors
 from peoplecraft.feedback.mail import learner_name
 from peoplecraft.feedback.services import FeedbackError
 
@@ -75,13 +75,27 @@ def start(request: HttpRequest, token: str) -> HttpResponse:
         return _page(request, "feedback/rater/slow_down.html", status=429)
     invitation = selectors.invitation_by_token(raw_token=token)
     if invitation is None:
-        return _page(request, "feedback/rater/unknown.html", status=404)
+        return _start_moment(request, token)
     if not selectors.invitation_usable(invitation):
         return _gone(request)
-    response = _private(redirect_after_post(request, "rater:form"))
+    return _exchange(request, str(invitation.pk), "rater:form")
+
+
+def _start_moment(request: HttpRequest, token: str) -> HttpResponse:
+    """A micro-feedback link: the same exchange, a cookie value marked ``m``, the one-question page."""
+    invitation = selectors.moment_invitation_by_token(raw_token=token)
+    if invitation is None:
+        return _page(request, "feedback/rater/unknown.html", status=404)
+    if not selectors.moment_invitation_usable(invitation):
+        return _gone(request)
+    return _exchange(request, f"m{invitation.pk}", "rater:moment")
+
+
+def _exchange(request: HttpRequest, value: str, target: str) -> HttpResponse:
+    response = _private(redirect_after_post(request, target))
     response.set_signed_cookie(
         COOKIE,
-        str(invitation.pk),
+        value,
         salt=_SALT,
         max_age=settings.FEEDBACK_RATER_COOKIE_SECONDS,
         httponly=True,
@@ -92,11 +106,15 @@ def start(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
-def _invitation(request: HttpRequest):
+def _cookie(request: HttpRequest) -> str:
     try:
-        raw = request.get_signed_cookie(COOKIE, salt=_SALT, max_age=settings.FEEDBACK_RATER_COOKIE_SECONDS)
+        return request.get_signed_cookie(COOKIE, salt=_SALT, max_age=settings.FEEDBACK_RATER_COOKIE_SECONDS)
     except (KeyError, signing.BadSignature):
-        return None
+        return ""
+
+
+def _invitation(request: HttpRequest):
+    raw = _cookie(request)
     invitation = selectors.rater_invitation(invitation_id=int(raw)) if raw.isdigit() else None
     return invitation if selectors.invitation_usable(invitation) else None
 
@@ -183,3 +201,48 @@ def decline(request: HttpRequest) -> HttpResponse:
 @require_GET
 def done(request: HttpRequest) -> HttpResponse:
     return _page(request, "feedback/rater/done.html")
+
+
+def _moment_invitation(request: HttpRequest):
+    raw = _cookie(request)
+    if not (raw.startswith("m") and raw[1:].isdigit()):
+        return None
+    invitation = selectors.moment_rater_invitation(invitation_id=int(raw[1:]))
+    return invitation if selectors.moment_invitation_usable(invitation) else None
+
+
+@login_not_required
+@_no_referrer
+@require_http_methods(["GET", "POST"])
+def moment(request: HttpRequest) -> HttpResponse:
+    """The one-question page: a rating and an optional comment, one screen on a phone."""
+    invitation = _moment_invitation(request)
+    if invitation is None:
+        return _gone(request)
+    if request.user.is_authenticated and request.user.pk == invitation.moment.owner_id:
+        return _page(request, "feedback/rater/own_request.html", status=403)
+    context = {
+        "learner": learner_name(invitation.moment),
+        "question": invitation.moment.question,
+        "skill": invitation.moment.pool.skill.name,
+        "points": forms.moment_points(request.POST.get("rating")),
+        "comment": request.POST.get("comment", ""),
+        "problems": [],
+    }
+    if request.method == "POST":
+        try:
+            moment_services.moment_answer(
+                invitation_id=invitation.pk,
+                rating=forms.parse_rating(request.POST.get("rating")),
+                comment=request.POST.get("comment", ""),
+            )
+        except moment_services.MomentClosed:
+            return _gone(request)
+        except FeedbackError as error:
+            context["problems"] = error.problems
+        else:
+            response = _private(redirect_after_post(request, "rater:done"))
+            response.delete_cookie(COOKIE, path="/r/")
+            return response
+    template = "feedback/rater/moment.html#moment-form" if request.htmx else "feedback/rater/moment.html"
+    return _page(request, template, context, status=400 if context["problems"] else 200)

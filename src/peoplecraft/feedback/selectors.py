@@ -94,3 +94,99 @@ def invitation_usable(invitation: Invitation | None) -> bool:
 
 def rater_invitation(*, invitation_id: int) -> Invitation | None:
     return Invitation.objects.select_related("request__owner").filter(pk=invitation_id).first()
+
+
+# --- Micro-feedback after a moment -------------------------------------------------------------
+
+
+def moment_list(*, owner) -> QuerySet:
+    from peoplecraft.feedback.models import MomentRequest
+
+    return (
+        MomentRequest.objects.filter(owner=owner)
+        .select_related("pool__skill")
+        .annotate(asked=Count("invitations"))
+        .order_by("-created_at", "-pk")
+    )
+
+
+def moment_get(*, owner, moment_id: int):
+    from peoplecraft.feedback.models import MomentRequest
+
+    queryset = MomentRequest.objects.select_related("pool__skill").annotate(asked=Count("invitations"))
+    return get_owned_or_404(queryset, owner, pk=moment_id)
+
+
+def moment_invitation_by_token(*, raw_token: str):
+    from peoplecraft.feedback.models import MomentInvitation
+
+    return MomentInvitation.objects.select_related("moment__owner").filter(token_hash=token_hash(raw_token)).first()
+
+
+def moment_invitation_usable(invitation) -> bool:
+    return invitation is not None and invitation.state == InvitationState.OPEN and invitation.moment.is_open()
+
+
+def moment_rater_invitation(*, invitation_id: int):
+    from peoplecraft.feedback.models import MomentInvitation
+
+    invitation = MomentInvitation.objects.select_related("moment__owner", "moment__pool__skill").filter(
+        pk=invitation_id
+    )
+    return invitation.first()
+
+
+# --- Released results for other apps (the skill map chip, focus, journal, weekly review) ------
+
+
+@dataclass(frozen=True)
+class OthersScore:
+    """A skill's released others' score (0-100) and where it comes from; never anything suppressed."""
+
+    skill_id: int
+    score: float
+    source: str  # "request" or "moments"
+    released_on: object  # a date
+    request_id: int | None = None
+
+
+def others_scores(*, owner, skill_ids=None) -> dict[int, OthersScore]:
+    """Skill id -> the latest released others' score: a full request's release or the pooled moments.
+
+    Only released aggregates that the learner's own results pages show: a request's skill summary
+    (the "all raters" overall, itself only from released, guarded sets) and a pool's released mean.
+    When both exist, the later release wins (a request on the same day wins over moments).
+    """
+    from peoplecraft.feedback import moment_results, results
+
+    found: dict[int, OthersScore] = {}
+    requests = (
+        FeedbackRequest.objects.filter(owner=owner, releases__isnull=False)
+        .distinct()
+        .prefetch_related("skills", "releases")
+        .order_by("created_at", "pk")
+    )
+    if skill_ids is not None:
+        requests = requests.filter(skills__id__in=list(skill_ids))
+    for feedback_request in requests:
+        snapshot = results.feedback_results(feedback_request=feedback_request).snapshot
+        if snapshot is None:
+            continue
+        released_on = max(release.released_on for release in feedback_request.releases.all())
+        ids = {skill.name: skill.pk for skill in feedback_request.skills.all()}
+        for summary in snapshot.skills:
+            skill_id = ids.get(summary.skill)
+            if summary.others_score is None or skill_id is None:
+                continue
+            score = OthersScore(skill_id, summary.others_score, "request", released_on, feedback_request.pk)
+            if skill_id not in found or found[skill_id].released_on <= released_on:
+                found[skill_id] = score
+    for pooled in moment_results.pooled_skills(owner=owner, skill_ids=skill_ids):
+        if pooled.released and pooled.score is not None:
+            current = found.get(pooled.skill_id)
+            if current is None or current.released_on < pooled.released_on:
+                found[pooled.skill_id] = OthersScore(pooled.skill_id, pooled.score, "moments", pooled.released_on)
+    if skill_ids is not None:
+        wanted = set(skill_ids)
+        found = {key: value for key, value in found.items() if key in wanted}
+    return found

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from peoplecraft.feedback import views
+from peoplecraft.feedback import moment_views, views
 
 app_name = "feedback"
 urlpatterns = [
@@ -15,4 +15,8 @@ urlpatterns = [
     path("<int:request_id>/close/", views.close, name="close"),
     path("<int:request_id>/delete/", views.delete, name="delete"),
     path("<int:request_id>/invitations/<int:invitation_id>/resend/", views.resend, name="resend"),
+    path("moments/new/", moment_views.moment_create, name="moment_create"),
+    path("moments/results.json", moment_views.moments_json, name="moments_json"),
+    path("moments/<int:moment_id>/", moment_views.moment_detail, name="moment"),
+    path("moments/<int:moment_id>/close/", moment_views.moment_close, name="moment_close"),
 ]

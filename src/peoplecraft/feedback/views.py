@@ -23,14 +23,14 @@ def _base_url(request: HttpRequest) -> str:
     return settings.BASE_URL or request.build_absolute_uri("/").rstrip("/")
 
 
-def _keep_links(request: HttpRequest, request_id: int, links: list[services.IssuedLink]) -> None:
+def _keep_links(request: HttpRequest, request_id: int | str, links: list[services.IssuedLink]) -> None:
     """Links are shown once, on the next page: the session holds them until then."""
     stash = request.session.get(_LINKS_KEY, {})
     stash[str(request_id)] = [[link.email, link.url] for link in links]
     request.session[_LINKS_KEY] = stash
 
 
-def _pop_links(request: HttpRequest, request_id: int) -> list[list[str]]:
+def _pop_links(request: HttpRequest, request_id: int | str) -> list[list[str]]:
     stash = request.session.get(_LINKS_KEY, {})
     links = stash.pop(str(request_id), [])
     if links:
@@ -42,6 +42,9 @@ def _pop_links(request: HttpRequest, request_id: int) -> list[list[str]]:
 def home(request: HttpRequest) -> HttpResponse:
     guide = skillmap_selectors.guide_active(owner=request.user)
     context = {"guide": guide, "requests": selectors.request_list(owner=request.user)}
+    from peoplecraft.feedback.moment_views import home_context
+
+    context.update(home_context(request, guide))
     return render(request, "feedback/home.html", context)
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from peoplecraft.goals import focus, selectors
+from peoplecraft.goals.feedback_sources import FeedbackItem, feedback_between
 from peoplecraft.goals.models import Goal, GoalStatus
 from peoplecraft.goals.practice_sources import PracticeItem, practice_between
 from peoplecraft.journal import selectors as journal_selectors
@@ -38,6 +39,7 @@ class WeeklyReview:
     slipping: list[selectors.GoalHealth]
     focus: focus.FocusSuggestion | None
     reason: str
+    others: list[FeedbackItem] = ()  # released feedback from others (360° requests, micro-feedback)
 
 
 def week_of(day: date) -> tuple[date, date]:
@@ -145,6 +147,7 @@ def weekly_review(*, owner, day: date | None = None) -> WeeklyReview:
         slipping=slipping,
         focus=suggestion,
         reason=_reason(suggestion),
+        others=feedback_between(owner, start, end),
     )
 
 
@@ -178,6 +181,16 @@ def review_document(review: WeeklyReview) -> dict:
                 "completed": r.assessment.completed_at.isoformat(),
             }
             for r in review.feedback
+        ],
+        "feedback_from_others": [
+            {
+                "kind": i.kind,
+                "title": i.title,
+                "skill": i.skill,
+                "others": round(i.score, 1),
+                "released": str(i.released_on),
+            }
+            for i in review.others
         ],
         "mood": [
             {"date": d.day.isoformat(), "mood": d.mood, "stress": d.stress, "entries": d.entries} for d in review.days

@@ -1,0 +1,168 @@
+"""Every write of micro-feedback after a moment: the learner's one-question request, the rater's answer.
+
+Reuses the full requests' machinery: tokens (:mod:`tokens`, only hashes stored), the same public
+link under ``/r/<token>/`` (exchanged for a cookie by :mod:`rater_views`), the batch rule of
+:func:`aggregation.release_due` and the thresholds of :mod:`anonymity`. Answers go into the
+skill's :class:`MomentPool`, never to the moment or the link that asked for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from peoplecraft.feedback import aggregation
+from peoplecraft.feedback.anonymity import thresholds_validate
+from peoplecraft.feedback.mail import moment_mail
+from peoplecraft.feedback.models import (
+    InvitationState,
+    MomentInvitation,
+    MomentPool,
+    MomentRelease,
+    MomentRequest,
+    MomentResponse,
+)
+from peoplecraft.feedback.services import FeedbackError
+from peoplecraft.feedback.tokens import rater_url, token_new
+from peoplecraft.skillmap.models import Skill
+
+EXPIRES_DAYS = 7
+MAX_LINKS = 20
+MAX_QUESTION = 200
+MAX_COMMENT = 1000
+SCALE = range(1, 6)
+# One pooled "group": everything shown needs three answers (three comments for comments).
+POOL_THRESHOLDS = thresholds_validate({"all": 3})
+
+
+class MomentClosed(Exception):
+    """The link no longer works: answered, expired or closed."""
+
+
+@dataclass(frozen=True)
+class MomentLink:
+    email: str  # "" for a link the learner passes on themselves
+    url: str
+
+
+def default_question(skill_name: str) -> str:
+    return _("How did I do at %(skill)s just now?") % {"skill": skill_name}
+
+
+def _check(skill: Skill, owner, question: str, emails: Sequence[str], links: int) -> list[str]:
+    problems = []
+    if skill.area.guide.owner_id != owner.pk or skill.archived_at:
+        problems.append(_("Choose a skill of your active guide."))
+    if len(question) > MAX_QUESTION:
+        problems.append(_("The question is longer than %(n)d characters.") % {"n": MAX_QUESTION})
+    seen = set()
+    for number, email in enumerate(emails, start=1):
+        try:
+            validate_email(email)
+        except ValidationError:
+            problems.append(_("rater %(n)d: %(e)r is not a valid e-mail address") % {"n": number, "e": email})
+        if email.casefold() in seen:
+            problems.append(_("rater %(n)d: %(e)s is listed twice") % {"n": number, "e": email})
+        seen.add(email.casefold())
+    if not 0 <= links <= MAX_LINKS:
+        problems.append(_("Ask for between 0 and %(n)d links.") % {"n": MAX_LINKS})
+    if not emails and links == 0:
+        problems.append(_("Add at least one e-mail address, or ask for a link to pass on."))
+    if len(emails) + links > MAX_LINKS:
+        problems.append(_("At most %(n)d people per moment.") % {"n": MAX_LINKS})
+    return problems
+
+
+def moment_create(
+    *,
+    owner,
+    skill: Skill,
+    base_url: str,
+    question: str = "",
+    emails: Sequence[str] = (),
+    links: int = 0,
+    expires_days: int = EXPIRES_DAYS,
+) -> tuple[MomentRequest, list[MomentLink]]:
+    """Ask one question about one skill; e-mail each address and return every link (shown once)."""
+    emails = [email.strip() for email in emails if email.strip()]
+    question = " ".join(question.split()) or default_question(skill.name)
+    problems = _check(skill, owner, question, emails, links)
+    if problems:
+        raise FeedbackError(problems)
+    with transaction.atomic():
+        pool, _created = MomentPool.objects.get_or_create(
+            owner=owner, skill=skill, defaults={"thresholds": dict(POOL_THRESHOLDS)}
+        )
+        moment = MomentRequest.objects.create(
+            owner=owner,
+            pool=pool,
+            question=question,
+            expires_on=timezone.localdate() + timedelta(days=expires_days),
+        )
+        issued = [_issue(moment, email, base_url) for email in emails]
+        issued += [_issue(moment, "", base_url) for _ in range(links)]
+    return moment, issued
+
+
+def _issue(moment: MomentRequest, email: str, base_url: str) -> MomentLink:
+    raw, hashed = token_new()
+    MomentInvitation.objects.create(moment=moment, email=email, token_hash=hashed)
+    url = rater_url(base_url, raw)
+    if email:
+        moment_mail(moment, email, url).send(fail_silently=False)
+    return MomentLink(email, url)
+
+
+def moment_close(*, moment: MomentRequest) -> None:
+    """Stop the moment's links; its answers stay in the pool."""
+    with transaction.atomic():
+        MomentRequest.objects.filter(pk=moment.pk, closed_at=None).update(closed_at=timezone.now())
+
+
+def moment_answer(*, invitation_id: int, rating: int | None, comment: str = "") -> None:
+    """Store one answer in the skill's pool and spend the link, atomically; release a batch if due."""
+    if type(rating) is not int or rating not in SCALE:
+        raise FeedbackError(_("Choose one of the five answers."))
+    if len(comment) > MAX_COMMENT:
+        raise FeedbackError(_("The comment is longer than %(n)d characters.") % {"n": MAX_COMMENT})
+    with transaction.atomic():
+        invitation = MomentInvitation.objects.select_related("moment").filter(pk=invitation_id).first()
+        if invitation is None or not invitation.moment.is_open():
+            raise MomentClosed
+        pool = MomentPool.objects.select_for_update().get(pk=invitation.moment.pool_id)
+        taken = MomentInvitation.objects.filter(pk=invitation_id, state=InvitationState.OPEN).update(
+            state=InvitationState.ANSWERED
+        )
+        if taken != 1:
+            raise MomentClosed
+        MomentResponse.objects.create(
+            pool=pool, rating=rating, comment=comment.strip(), received_on=timezone.localdate()
+        )
+        pool_release_if_due(pool)
+
+
+def pool_release_if_due(pool: MomentPool) -> MomentRelease | None:
+    """Freeze pending answers into the pool's next release once a full batch waits (in a transaction).
+
+    A pool never closes, so there is no partial release at closing: fewer than a batch just wait.
+    """
+    pending = MomentResponse.objects.filter(pool=pool, batch__isnull=True)
+    count = pending.count()
+    if not aggregation.release_due(pending_anonymous=count, pending=count, thresholds=pool.thresholds, closing=False):
+        return None
+    last = MomentRelease.objects.filter(pool=pool).order_by("-number").first()
+    release = MomentRelease.objects.create(
+        pool=pool,
+        number=(last.number + 1) if last else 1,
+        thresholds=pool.thresholds,
+        released_on=timezone.localdate(),
+    )
+    pending.update(batch=release.number)
+    return release
