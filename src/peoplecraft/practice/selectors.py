@@ -10,6 +10,7 @@ from django.apps import apps
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from peoplecraft.core.ownership import get_owned_or_404
 from peoplecraft.practice import habits
 from peoplecraft.practice.content import Card, Exercise, bundled_cards, bundled_exercises, for_skill
 from peoplecraft.practice.models import CardState, FocusSkill, PracticeEntry
@@ -158,3 +159,7 @@ def cards_for(*, owner, skills: list[Skill], now: datetime | None = None, due_on
                 views.append(CardView(card, skill, None, None))
                 offered_new = True
     return sorted(views, key=lambda v: (v.due is None, v.due or now))
+
+
+def entry_get(*, owner, entry_id: int) -> PracticeEntry:
+    return get_owned_or_404(PracticeEntry, owner, pk=entry_id)

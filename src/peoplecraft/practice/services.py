@@ -149,3 +149,9 @@ def card_grade(*, owner, card_id: str, grade: str, now: datetime | None = None) 
                 source_ref=card.id,
             )
     return state
+
+
+def practice_entry_delete(*, entry: PracticeEntry) -> None:
+    """Remove a session logged by mistake; habit strength and streaks are recomputed from what is left."""
+    with transaction.atomic():
+        entry.delete()

@@ -6,6 +6,7 @@ app_name = "practice"
 urlpatterns = [
     path("", views.today, name="today"),
     path("log/", views.log, name="log"),
+    path("log/<int:entry_id>/delete/", views.entry_delete, name="entry-delete"),
     path("cards/", views.cards, name="cards"),
     path("cards/<slug:card_id>/grade/", views.grade, name="grade"),
     path("plan/", views.plan, name="plan"),

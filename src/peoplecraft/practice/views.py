@@ -185,3 +185,11 @@ def strength_chart(request: HttpRequest, skill_id: int) -> HttpResponse:
     series, practised = selectors.strength_points(skill=skill)
     svg = charts.strength_chart(series, practised, title=f"{skill.name}: habit strength, last 90 days")
     return HttpResponse(svg, content_type="image/svg+xml")
+
+
+@require_POST
+def entry_delete(request: HttpRequest, entry_id: int) -> HttpResponse:
+    entry = selectors.entry_get(owner=request.user, entry_id=entry_id)
+    services.practice_entry_delete(entry=entry)
+    messages.success(request, _("Deleted the session of %(day)s.") % {"day": entry.occurred_on.isoformat()})
+    return redirect_after_post(request, "practice:log")
