@@ -16,4 +16,4 @@ def test_plain_post_gets_a_302():
 
 def test_htmx_post_gets_a_client_redirect_instead_of_a_swapped_page():
     response = redirect_after_post(_request(htmx=True), "skillmap:area", 7)
-    assert response.status_code == 200 and response["HX-Redirect"] == "/skills/area/7/"
+    assert response.status_code == 204 and response["HX-Redirect"] == "/skills/area/7/"

@@ -38,7 +38,7 @@ def test_focus_grade_log_and_see_strength(live_server_with_note, browser):
     page.get_by_label("Situation or exercise").fill("Listened to my neighbour's worries")
     page.get_by_label("How did it go? (1 poorly – 5 very well)").select_option("4")
     page.get_by_role("button", name="Log it").click()
-    expect(page.get_by_role("cell", name="Listened to my neighbour's worries")).to_be_visible()
+    expect(page.get_by_role("cell", name="Listened to my neighbour's worries", exact=True)).to_be_visible()
 
     page.get_by_role("link", name="Active Listening").first.click()
     chart = page.get_by_role("img", name="Habit strength of Active Listening")

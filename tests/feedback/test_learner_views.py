@@ -96,7 +96,7 @@ def test_self_answers_come_from_the_latest_assessment(owner, imported_guide, lis
 def test_close_then_links_stop(owner_client, peer_request):
     feedback_request, links = peer_request
     response = owner_client.post(reverse("feedback:close", args=[feedback_request.pk]), HTTP_HX_REQUEST="true")
-    assert response.status_code == 200 and response["HX-Redirect"] == reverse(
+    assert response.status_code == 204 and response["HX-Redirect"] == reverse(
         "feedback:detail", args=[feedback_request.pk]
     )
     feedback_request.refresh_from_db()

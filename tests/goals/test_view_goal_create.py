@@ -37,7 +37,7 @@ def test_full_page_create_redirects_to_the_goal(owner_client, owner, skill):
 
 def test_htmx_create_redirects_the_browser(owner_client, skill):
     response = owner_client.post(reverse("goals:create"), _data(skill), HTTP_HX_REQUEST="true")
-    assert response.status_code == 200 and response["HX-Redirect"].startswith("/goals/")
+    assert response.status_code == 204 and response["HX-Redirect"].startswith("/goals/")
 
 
 def test_smart_errors_come_back_in_the_form_partial(owner_client, skill):

@@ -40,7 +40,7 @@ def test_htmx_create_redirects_the_browser(owner_client, owner):
         {"entry_date": "2025-03-03", "template": "free", "body": "Short note"},
         HTTP_HX_REQUEST="true",
     )
-    assert response.status_code == 200 and response["HX-Redirect"].startswith("/journal/")
+    assert response.status_code == 204 and response["HX-Redirect"].startswith("/journal/")
 
 
 def test_htmx_error_returns_the_form_partial(owner_client):

@@ -25,7 +25,7 @@ def test_full_page_delete_redirects_to_the_log(owner_client, entry):
 
 def test_htmx_delete_navigates_instead_of_swapping(owner_client, entry):
     response = owner_client.post(reverse("practice:entry-delete", args=[entry.pk]), HTTP_HX_REQUEST="true")
-    assert response.status_code == 200 and response["HX-Redirect"] == reverse("practice:log")
+    assert response.status_code == 204 and response["HX-Redirect"] == reverse("practice:log")
     assert not PracticeEntry.objects.filter(pk=entry.pk).exists()
 
 

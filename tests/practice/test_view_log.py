@@ -32,7 +32,7 @@ def test_full_page_post_logs_and_redirects(owner_client, imported_guide, skill):
 
 def test_htmx_success_navigates_with_hx_redirect(owner_client, imported_guide, skill):
     response = owner_client.post(URL, _data(skill(imported_guide, "Mediation")), HTTP_HX_REQUEST="true")
-    assert response.status_code == 200 and response["HX-Redirect"] == URL
+    assert response.status_code == 204 and response["HX-Redirect"] == URL
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,7 @@ def test_start_resumes_and_restart_discards(owner_client, owner, play):
 
 def test_htmx_start_redirects_with_a_header(owner_client):
     response = owner_client.post(START, HTTP_HX_REQUEST="true")
-    assert response.status_code == 200 and response["HX-Redirect"].startswith("/practice/scenarios/play/")
+    assert response.status_code == 204 and response["HX-Redirect"].startswith("/practice/scenarios/play/")
 
 
 def test_unknown_scenario_is_404(owner_client):

@@ -111,7 +111,7 @@ def _take_post(request: HttpRequest, assessment, pages, number: int) -> HttpResp
             services.answers_save(assessment=assessment, answers=form.answers())
             if request.POST.get("action") == "finish":
                 services.assessment_complete(assessment=assessment)
-                return _go(request, reverse("assessment:results", args=[assessment.pk]))
+                return redirect_after_post(request, reverse("assessment:results", args=[assessment.pk]))
         except services.AssessmentError as problem:
             error = str(problem)
         else:
@@ -127,14 +127,6 @@ def _take_post(request: HttpRequest, assessment, pages, number: int) -> HttpResp
     context["error"] = error
     template = "assessment/take.html#take-form" if request.htmx else "assessment/take.html"
     return render(request, template, context, status=400)
-
-
-def _go(request: HttpRequest, url: str) -> HttpResponse:
-    if request.htmx:
-        response = HttpResponse(status=204)
-        response["HX-Redirect"] = url
-        return response
-    return redirect_after_post(request, url)
 
 
 @require_GET

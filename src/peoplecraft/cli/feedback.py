@@ -118,6 +118,7 @@ THRESHOLD_OPTION = typer.Option(
 )
 
 
+@app.command("request", help="Same as 'create'.")
 @app.command("create")
 def create(
     skill: list[str] = SKILL_OPTION,
@@ -130,21 +131,6 @@ def create(
     output: OutputFormat = FORMAT_OPTION,
 ) -> None:
     """Create a request, e-mail every rater, and print their links (shown only now)."""
-    _create(skill, rater, deadline, message, reminder_days, attribute_manager, threshold, output)
-
-
-@app.command("request")
-def request(
-    skill: list[str] = SKILL_OPTION,
-    rater: list[str] = RATER_OPTION,
-    deadline: str = DEADLINE_OPTION,
-    message: str = MESSAGE_OPTION,
-    reminder_days: int = REMIND_OPTION,
-    attribute_manager: bool = ATTRIBUTE_OPTION,
-    threshold: list[str] = THRESHOLD_OPTION,
-    output: OutputFormat = FORMAT_OPTION,
-) -> None:
-    """Same as 'create'."""
     _create(skill, rater, deadline, message, reminder_days, attribute_manager, threshold, output)
 
 

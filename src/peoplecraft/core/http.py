@@ -6,7 +6,6 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, resolve_url
-from django_htmx.http import HttpResponseClientRedirect
 
 
 def redirect_after_post(request: HttpRequest, to: Any, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -16,5 +15,7 @@ def redirect_after_post(request: HttpRequest, to: Any, *args: Any, **kwargs: Any
     the form's target; ``HX-Redirect`` makes the browser navigate instead.
     """
     if getattr(request, "htmx", False):
-        return HttpResponseClientRedirect(resolve_url(to, *args, **kwargs))
+        response = HttpResponse(status=204)  # nothing to swap: htmx navigates to HX-Redirect
+        response["HX-Redirect"] = resolve_url(to, *args, **kwargs)
+        return response
     return redirect(to, *args, **kwargs)

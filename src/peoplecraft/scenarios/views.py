@@ -80,7 +80,7 @@ def _answer(request: HttpRequest, found) -> HttpResponse:
     except services.ScenarioPlayError as problem:
         return _step_error(request, found, str(problem), status=400)
     if found.is_finished:
-        return _go(request, reverse("scenarios:debrief", args=[found.pk]))
+        return redirect_after_post(request, reverse("scenarios:debrief", args=[found.pk]))
     if not request.htmx:
         return redirect_after_post(request, "scenarios:play", found.pk)
     return render(request, "scenarios/play.html#step", _step_context(found, selectors.play_state(play=found)))
@@ -89,18 +89,10 @@ def _answer(request: HttpRequest, found) -> HttpResponse:
 def _step_error(request: HttpRequest, found, message: str, *, status: int) -> HttpResponse:
     found.refresh_from_db()
     if found.is_finished:
-        return _go(request, reverse("scenarios:debrief", args=[found.pk]))
+        return redirect_after_post(request, reverse("scenarios:debrief", args=[found.pk]))
     context = _step_context(found, selectors.play_state(play=found), error=message)
     template = "scenarios/play.html#step" if request.htmx else "scenarios/play.html"
     return render(request, template, context, status=status)
-
-
-def _go(request: HttpRequest, url: str) -> HttpResponse:
-    if request.htmx:
-        response = HttpResponse(status=204)
-        response["HX-Redirect"] = url
-        return response
-    return redirect_after_post(request, url)
 
 
 @require_GET
