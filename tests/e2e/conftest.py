@@ -98,8 +98,10 @@ def browser():
         if os.environ.get("CI"):
             pytest.fail("Debian's chromium is missing: CI must install it (make browser)")
         pytest.skip("Debian's chromium is not installed; run 'make browser'")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # CI runs two test workers, a server and the browser on two cores: allow slow moments.
+    expect.set_options(timeout=15_000)
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
