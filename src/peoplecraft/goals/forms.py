@@ -109,3 +109,17 @@ class ReviewForm(forms.Form):
         error_messages=DATE_ERRORS,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+
+
+class GoalEditForm(GoalForm):
+    """The SMART fields of an existing goal (milestones and quadrant have their own controls)."""
+
+    def __init__(self, *args, skills, **kwargs) -> None:
+        super().__init__(*args, skills=skills, **kwargs)
+        for name in ("milestones", "urgent", "important"):
+            del self.fields[name]
+
+    @classmethod
+    def for_goal(cls, goal, *, skills) -> GoalEditForm:
+        initial = {name: getattr(goal, name) for name in ("title", "measure", "target", "due_date", "reminder_days")}
+        return cls(initial={**initial, "skill": goal.skill_id}, skills=skills, prefix="edit")

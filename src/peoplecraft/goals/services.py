@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from django.db import transaction
@@ -88,6 +88,29 @@ def goal_create(*, owner, data: GoalInput, today: date | None = None) -> Goal:
         Milestone.objects.bulk_create(
             [Milestone(goal=goal, title=t.strip()[:200], due_date=d) for t, d in data.milestones if t.strip()]
         )
+    return goal
+
+
+def goal_update(*, goal: Goal, data: GoalInput, today: date | None = None) -> Goal:
+    """Change a goal's SMART fields; the same rules as creating one (milestones are kept as they are)."""
+    today = today or timezone.localdate()
+    errors = smart_errors(replace(data, milestones=[]), today=today)
+    if data.due_date == goal.due_date:
+        errors.pop("due_date", None)  # an unchanged date may have passed: that is what "slipping" is for
+    skill = None
+    if data.skill_id is not None:
+        try:
+            skill = skillmap_selectors.skill_get(owner=goal.owner, skill_id=data.skill_id)
+        except Http404:
+            errors["skill"] = _("That skill is not on your skill map.")
+    if errors:
+        raise GoalError(errors)
+    goal.skill = skill
+    goal.title = data.title.strip()[:200]
+    goal.measure = data.measure.strip()[:300]
+    goal.target, goal.due_date, goal.reminder_days = data.target, data.due_date, data.reminder_days
+    with transaction.atomic():
+        goal.save(update_fields=["skill", "title", "measure", "target", "due_date", "reminder_days"])
     return goal
 
 

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("new/", views.create, name="create"),
     path("<int:goal_id>/", views.detail, name="goal"),
+    path("<int:goal_id>/edit/", views.edit, name="edit"),
     path("<int:goal_id>/checkin/", views.checkin, name="checkin"),
     path("<int:goal_id>/status/", views.set_status, name="status"),
     path("<int:goal_id>/actions/", views.action_add, name="action_add"),

@@ -13,7 +13,16 @@ from django.views.decorators.http import require_GET, require_POST
 
 from peoplecraft.core.http import redirect_after_post
 from peoplecraft.goals import charts, review, selectors, services
-from peoplecraft.goals.forms import ActionForm, CheckInForm, GoalForm, MilestoneForm, MoveForm, ReviewForm, StatusForm
+from peoplecraft.goals.forms import (
+    ActionForm,
+    CheckInForm,
+    GoalEditForm,
+    GoalForm,
+    MilestoneForm,
+    MoveForm,
+    ReviewForm,
+    StatusForm,
+)
 from peoplecraft.goals.progress import QUADRANTS
 from peoplecraft.journal import selectors as journal_selectors
 
@@ -66,6 +75,7 @@ def _detail(request: HttpRequest, goal_id: int, *, forms: dict | None = None, er
         "checkin_form": CheckInForm(),
         "action_form": ActionForm(),
         "milestone_form": MilestoneForm(),
+        "edit_form": GoalEditForm.for_goal(goal, skills=journal_selectors.skill_choices(owner=request.user)),
         **(forms or {}),
     }
     template = "goals/goal.html#goal-panel" if request.htmx else "goals/goal.html"
@@ -90,6 +100,20 @@ def _write(request: HttpRequest, goal_id: int, form, form_name: str, action) -> 
     if request.htmx:
         return _detail(request, goal_id)
     return redirect_after_post(request, "goals:goal", goal_id)
+
+
+@require_POST
+def edit(request: HttpRequest, goal_id: int) -> HttpResponse:
+    goal = selectors.goal_get(owner=request.user, goal_id=goal_id)
+    form = GoalEditForm(request.POST, skills=journal_selectors.skill_choices(owner=request.user), prefix="edit")
+
+    def update(data: dict) -> None:
+        values = {name: data[name] for name in ("title", "measure", "target", "due_date")}
+        skill_id = data["skill"].pk if data["skill"] else None
+        goal_input = services.GoalInput(**values, skill_id=skill_id, reminder_days=data["reminder_days"] or 0)
+        services.goal_update(goal=goal, data=goal_input)
+
+    return _write(request, goal.pk, form, "edit_form", update)
 
 
 @require_POST
