@@ -18,6 +18,7 @@ from peoplecraft.practice.content import bundled_cards, bundled_exercises
 from peoplecraft.practice.models import CardReview, CardState, EntrySource, FocusSkill, PracticeEntry
 from peoplecraft.practice.planner import MAX_FOCUS
 from peoplecraft.skillmap.models import Skill
+from peoplecraft.skillmap.selectors import skill_in_active_guide
 
 # A grade of a practice card is also a practice session, rated like this ("missed": not tried).
 CARD_GRADE_RATING = {"hard": 2, "good": 4, "easy": 5}
@@ -35,9 +36,7 @@ class PracticeError(ValueError):
 def _skill(owner, skill: Skill | str) -> Skill:
     """A Skill of ``owner``; a name is looked up in the active guide (case-insensitively)."""
     if isinstance(skill, str):
-        found = Skill.objects.filter(
-            area__guide__owner=owner, area__guide__is_active=True, archived_at=None, name__iexact=skill.strip()
-        ).first()
+        found = skill_in_active_guide(owner=owner, name=skill.strip())
         if found is None:
             raise PracticeError(_("No skill named '%(name)s' in your active guide.") % {"name": skill}, field="skill")
         return found

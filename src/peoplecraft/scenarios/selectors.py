@@ -12,7 +12,7 @@ from peoplecraft.core.ownership import get_owned_or_404
 from peoplecraft.scenarios import engine
 from peoplecraft.scenarios.catalogue import bundled_scenarios
 from peoplecraft.scenarios.models import ScenarioPlay
-from peoplecraft.skillmap.models import Skill
+from peoplecraft.skillmap.selectors import skills_in_active_guide
 
 
 class ScenarioNotFound(LookupError):
@@ -129,8 +129,5 @@ def play_debrief(*, play: ScenarioPlay) -> engine.Debrief | None:
 
 def skill_links(*, owner, names: list[str]) -> dict[str, int]:
     """Skill name -> id of the live skill with that name in the owner's active guide (one query)."""
-    wanted = {name.casefold(): name for name in names}
-    skills = Skill.objects.filter(
-        area__guide__owner=owner, area__guide__is_active=True, archived_at=None, area__archived_at=None
-    ).values_list("name", "pk")
-    return {wanted[name.casefold()]: pk for name, pk in skills if name.casefold() in wanted}
+    found = {skill.name.casefold(): skill.pk for skill in skills_in_active_guide(owner, names)}
+    return {name: found[name.casefold()] for name in names if name.casefold() in found}

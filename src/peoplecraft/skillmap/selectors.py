@@ -94,20 +94,19 @@ def skill_get(*, owner, skill_id: int) -> Skill:
 
 def skill_in_active_guide(*, owner, name: str) -> Skill | None:
     """The live skill called ``name`` (case-insensitive) in ``owner``'s active guide, if any."""
-    return (
-        Skill.objects.filter(area__guide__owner=owner, area__guide__is_active=True, archived_at=None, name__iexact=name)
-        .select_related("area")
-        .first()
-    )
+    return _active_guide_skills(owner).filter(name__iexact=name).first()
 
 
 def skills_in_active_guide(owner, names: list[str]) -> list[Skill]:
     """Live skills of ``owner``'s active guide whose names are in ``names`` (case-insensitive), in one query."""
     wanted = {name.casefold() for name in names}
-    skills = Skill.objects.filter(
+    return [skill for skill in _active_guide_skills(owner) if skill.name.casefold() in wanted]
+
+
+def _active_guide_skills(owner) -> QuerySet[Skill]:
+    return Skill.objects.filter(
         area__guide__owner=owner, area__guide__is_active=True, archived_at=None, area__archived_at=None
     ).select_related("area")
-    return [skill for skill in skills if skill.name.casefold() in wanted]
 
 
 def skill_history(*, skill: Skill) -> QuerySet[SkillStatusChange]:
