@@ -7,7 +7,7 @@ import enum
 import typer
 
 from peoplecraft.cli import context
-from peoplecraft.cli.feedback import REQUEST_ARGUMENT, _base_url, _request
+from peoplecraft.cli.feedback import REQUEST_ARGUMENT, THRESHOLD_OPTION, _base_url, _request, _thresholds
 from peoplecraft.cli.output import console, print_json
 
 
@@ -115,9 +115,26 @@ def remind() -> None:
     typer.echo(f"Queued reminders for {queued} request(s).")
 
 
+def thresholds(
+    request_id: int = REQUEST_ARGUMENT,
+    threshold: list[str] = THRESHOLD_OPTION,
+) -> None:
+    """Raise a request's anonymity thresholds (never lower them); prints the thresholds in force."""
+    owner = context.owner()
+    from peoplecraft.feedback import services
+
+    feedback_request = _request(owner, request_id)
+    try:
+        limits = services.thresholds_raise(feedback_request=feedback_request, values=_thresholds(threshold))
+    except services.FeedbackError as error:
+        context.fail(str(error))
+    typer.echo(", ".join(f"{name}={value}" for name, value in limits.items()))
+
+
 def register(app: typer.Typer) -> None:
     """Add these commands to the ``feedback`` group (kept apart to keep each module small)."""
     app.command("results")(results_)
+    app.command("thresholds")(thresholds)
     app.command("links")(links)
     app.command("resend")(resend)
     app.command("close")(close)

@@ -173,3 +173,22 @@ class MomentForm(forms.Form):
     def email_list(self) -> list[str]:
         raw = self.cleaned_data.get("emails") or ""
         return [part.strip() for part in raw.replace(",", "\n").splitlines() if part.strip()]
+
+
+class ThresholdsForm(forms.Form):
+    """Raise a sent request's anonymity thresholds; each field's minimum is its current value."""
+
+    EXTRA_LABELS = {
+        "others": _lazy("Small groups merged"),
+        "all": _lazy("All raters together"),
+        "comments": _lazy("Comments"),
+    }
+
+    def __init__(self, *args, current: dict[str, int], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        labels = {**dict(Group.choices), **self.EXTRA_LABELS}
+        for name, value in current.items():
+            self.fields[name] = forms.IntegerField(
+                label=labels.get(name, name), min_value=value, initial=value,
+                error_messages={"min_value": _("Thresholds can only be raised (it is %(limit_value)s).")},
+            )  # fmt: skip

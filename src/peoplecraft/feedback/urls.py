@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:request_id>/chart.svg", views.chart, name="chart"),
     path("<int:request_id>/self/", views.self_answers, name="self"),
     path("<int:request_id>/close/", views.close, name="close"),
+    path("<int:request_id>/thresholds/", views.thresholds, name="thresholds"),
     path("<int:request_id>/delete/", views.delete, name="delete"),
     path("<int:request_id>/invitations/<int:invitation_id>/resend/", views.resend, name="resend"),
     path("moments/new/", moment_views.moment_create, name="moment_create"),

@@ -93,6 +93,7 @@ def detail(request: HttpRequest, request_id: int) -> HttpResponse:
         "self_missing": sum(item.id not in feedback_request.self_answers for item in items),
         "item_count": len(items),
         "results": results.feedback_results(feedback_request=feedback_request),
+        "thresholds_form": forms.ThresholdsForm(current=feedback_request.thresholds),
     }
     return render(request, "feedback/detail.html", context)
 
@@ -163,6 +164,24 @@ def close(request: HttpRequest, request_id: int) -> HttpResponse:
     feedback_request = selectors.request_get(owner=request.user, request_id=request_id)
     services.request_close(feedback_request=feedback_request)
     messages.success(request, _("The request is closed: links no longer work, and the last answers are released."))
+    return redirect_after_post(request, "feedback:detail", feedback_request.pk)
+
+
+@require_POST
+def thresholds(request: HttpRequest, request_id: int) -> HttpResponse:
+    """Raise anonymity thresholds (never lower them): fewer, bigger groups are shown from then on."""
+    feedback_request = selectors.request_get(owner=request.user, request_id=request_id)
+    form = forms.ThresholdsForm(request.POST, current=feedback_request.thresholds)
+    if not form.is_valid():
+        problems = [f"{form.fields[name].label}: {' '.join(errors)}" for name, errors in form.errors.items()]
+        messages.error(request, " ".join(problems))
+        return redirect_after_post(request, "feedback:detail", feedback_request.pk)
+    try:
+        services.thresholds_raise(feedback_request=feedback_request, values=form.cleaned_data)
+    except services.FeedbackError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Thresholds saved; they apply to every release from now on."))
     return redirect_after_post(request, "feedback:detail", feedback_request.pk)
 
 
