@@ -6,6 +6,8 @@ tags, skills (by name), links, template, prompt and the body are all carried in 
 
 from __future__ import annotations
 
+import io
+import zipfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -65,6 +67,16 @@ def entry_note(entry: Entry) -> dendron.EntryNote:
     )
 
 
+def journal_notes(*, owner) -> list[tuple[str, str]]:
+    """Every entry of ``owner`` as (Dendron file name, note text), oldest first."""
+    taken: set[str] = set()
+    notes = []
+    for entry in selectors.entries_for_export(owner=owner):
+        note = entry_note(entry)
+        notes.append((dendron.file_name(note, taken), dendron.render_note(note)))
+    return notes
+
+
 def journal_export(*, owner, folder: str | Path) -> list[Path]:
     """Write every entry of ``owner`` into ``folder`` (created if missing); returns the files written."""
     target = Path(folder).expanduser()
@@ -72,17 +84,23 @@ def journal_export(*, owner, folder: str | Path) -> list[Path]:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise services.EntryError(f"{target}: cannot create the folder ({error.strerror})") from None
-    taken: set[str] = set()
     written = []
-    for entry in selectors.entries_for_export(owner=owner):
-        note = entry_note(entry)
-        path = target / dendron.file_name(note, taken)
+    for name, text in journal_notes(owner=owner):
         try:
-            write_note_file(path, dendron.render_note(note))
+            write_note_file(target / name, text)
         except NoteFileError as error:
             raise services.EntryError(str(error)) from None
-        written.append(path)
+        written.append(target / name)
     return written
+
+
+def journal_zip(*, owner) -> bytes:
+    """The same notes as one zip archive, for download from the web (fixed timestamps: same data, same bytes)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, text in journal_notes(owner=owner):
+            archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), text.encode("utf-8"))
+    return buffer.getvalue()
 
 
 def _note_files(source: Path) -> list[Path]:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peoplecraft.core.http import redirect_after_post
-from peoplecraft.journal import prompts, search, selectors, services, sources
+from peoplecraft.journal import exchange, prompts, search, selectors, services, sources
 from peoplecraft.journal.emotions import emotion_wheel
 from peoplecraft.journal.forms import EntryForm, SearchForm
 
@@ -154,3 +154,12 @@ def delete(request: HttpRequest, entry_id: int) -> HttpResponse:
     services.entry_delete(entry=entry)
     messages.success(request, _("Entry deleted."))
     return redirect_after_post(request, "journal:home")
+
+
+@require_GET
+def export_zip(request: HttpRequest) -> HttpResponse:
+    """Every entry as Dendron journal notes in one zip (import them back with ``peoplecraft journal import``)."""
+    response = HttpResponse(exchange.journal_zip(owner=request.user), content_type="application/zip")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="peoplecraft-journal-{stamp}.zip"'
+    return response
