@@ -27,10 +27,6 @@ def emotion_wheel() -> tuple[CoreEmotion, ...]:
     return wheel
 
 
-def emotion_words() -> tuple[str, ...]:
-    return tuple(word for core in emotion_wheel() for word in (core.name, *core.nuances))
-
-
 def core_of(word: str) -> str | None:
     """The core feeling a word belongs to (a core word is its own core), or ``None``."""
     wanted = word.strip().casefold()

@@ -48,10 +48,6 @@ def register_link_kind(kind: LinkKind) -> None:
     _LINK_KINDS[kind.kind] = kind
 
 
-def prompt_source_names() -> tuple[str, ...]:
-    return tuple(_PROMPT_SOURCES)
-
-
 def suggested_prompts(owner) -> list[SuggestedPrompt]:
     """Every registered source's prompts for ``owner``, in registration order."""
     return [prompt for provider in _PROMPT_SOURCES.values() for prompt in provider(owner)]

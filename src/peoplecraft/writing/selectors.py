@@ -47,12 +47,6 @@ def writing_trend(*, owner, weeks: int = 52) -> list[WeekPoint]:
     ]
 
 
-def drafts_between(*, owner, start, end) -> list[Draft]:
-    """Drafts saved in ``[start, end)`` (aware datetimes), oldest first, without their text (weekly review)."""
-    drafts = Draft.objects.filter(owner=owner, updated_at__gte=start, updated_at__lt=end).select_related("skill")
-    return list(drafts.defer("text").order_by("updated_at", "pk"))
-
-
 @dataclass(frozen=True)
 class SkillWriting:
     drafts: int
