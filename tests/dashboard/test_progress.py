@@ -49,3 +49,11 @@ def test_progress_shows_only_your_own_data(client, outsider, some_progress):
     client.force_login(outsider)
     body = client.get(reverse("dashboard:progress")).content.decode()
     assert "Mediation" not in body and "No drafts yet." in body and "No guide yet." in body
+
+
+def test_draft_count_is_not_capped_by_a_page_size(owner):
+    from peoplecraft.dashboard.selectors import progress_overview
+    from peoplecraft.writing.models import Draft
+
+    Draft.objects.bulk_create(Draft(owner=owner, text=f"Draft {i}.", score=50) for i in range(60))
+    assert progress_overview(owner=owner).writing["drafts"] == 60

@@ -101,14 +101,13 @@ def _practice(owner, focus, today: date) -> list[dict]:
 def _writing(owner) -> dict | None:
     from peoplecraft.writing import selectors
 
-    drafts = list(selectors.draft_list(owner=owner, limit=50))
-    if not drafts:
+    summary = selectors.writing_summary(owner=owner)
+    if summary.latest is None:
         return None
-    latest = drafts[0]
     return {
-        "drafts": len(drafts),
-        "latest_score": latest.score,
-        "latest_grade": round(latest.grade, 1),
+        "drafts": summary.drafts,
+        "latest_score": summary.latest.score,
+        "latest_grade": round(summary.latest.grade, 1),
         "weeks": len(selectors.writing_trend(owner=owner)),
     }
 

@@ -53,6 +53,12 @@ class SkillWriting:
     latest: Draft | None
 
 
+def writing_summary(*, owner) -> SkillWriting:
+    """How many drafts ``owner`` saved, and the latest (for the progress page)."""
+    drafts = Draft.objects.filter(owner=owner).defer("text")
+    return SkillWriting(drafts=drafts.count(), latest=drafts.order_by("-created_at", "-pk").first())
+
+
 def skill_writing_summary(*, skill) -> SkillWriting | None:
     """Drafts saved as practice of ``skill``; None when the writing coach is not about this skill."""
     drafts = Draft.objects.filter(skill=skill).defer("text")
