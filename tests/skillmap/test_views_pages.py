@@ -99,3 +99,15 @@ def test_map_shows_latest_self_scores_next_to_skills(owner_client, owner, import
     body = owner_client.get(reverse("skillmap:map")).content.decode()
     assert body.count('class="chip-score"') == 4  # the four skills of area 3, all at 100
     assert "self-score </span>100</span>" in body
+
+
+def test_area_page_shows_an_external_edit_in_the_same_request(owner_client, imported_guide, guide_path):
+    guide_path.write_text(
+        guide_path.read_text()
+        .replace("   - **Empathy**:", "   - ~~**Empathy**:")
+        .replace("showing compassion.\n", "showing compassion.~~\n")
+    )
+    empathy = selectors.skill_find(guide=imported_guide, name="Empathy")
+    body = owner_client.get(reverse("skillmap:area", args=[empathy.area_id])).content.decode()
+    row = body.split(f'id="skill-{empathy.pk}"', 1)[0].rsplit("<li", 1)[1]
+    assert "status-done" in row and "1 of 5 done" in body

@@ -15,18 +15,19 @@ from peoplecraft.skillmap.forms import GuideImportForm, SkillStatusForm
 from peoplecraft.skillmap.models import Guide, StatusSource
 
 
-def _sync_quietly(request: HttpRequest, guide: Guide) -> None:
-    """Pick up external edits of the note; a broken note is reported, the page still shows."""
+def _sync_quietly(request: HttpRequest, guide: Guide) -> bool:
+    """Pick up external edits of the note (True if any); a broken note is reported, the page still shows."""
     try:
         report = services.guide_sync(guide=guide)
     except services.GuideError as error:
         messages.error(request, _("The note could not be read, so the map shows the last synced state: %s") % error)
-        return
+        return False
     if report.changed:
         changed = ", ".join(name for name, _old, _new in report.status_changes)
         summary = _("Read changes from the note")
         details = [part for part in (changed, *report.added) if part]
         messages.info(request, f"{summary}: {', '.join(details)}." if details else f"{summary}.")
+    return report.changed
 
 
 @require_GET
@@ -54,16 +55,16 @@ def _render_map(
 @require_GET
 def area_detail(request: HttpRequest, area_id: int) -> HttpResponse:
     progress = selectors.area_get(owner=request.user, area_id=area_id)
-    _sync_quietly(request, progress.area.guide)
-    progress = selectors.area_get(owner=request.user, area_id=area_id)
+    if _sync_quietly(request, progress.area.guide):
+        progress = selectors.area_get(owner=request.user, area_id=area_id)
     return render(request, "skillmap/area.html", {"progress": progress, "area": progress.area})
 
 
 @require_GET
 def skill_detail(request: HttpRequest, skill_id: int) -> HttpResponse:
     skill = selectors.skill_get(owner=request.user, skill_id=skill_id)
-    _sync_quietly(request, skill.area.guide)
-    skill = selectors.skill_get(owner=request.user, skill_id=skill_id)
+    if _sync_quietly(request, skill.area.guide):
+        skill = selectors.skill_get(owner=request.user, skill_id=skill_id)
     context = {"skill": skill, "history": selectors.skill_history(skill=skill)}
     return render(request, "skillmap/skill.html", context)
 
