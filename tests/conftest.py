@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-FIXTURE_GUIDE = REPO_ROOT.parent / "shared" / "fixtures" / "guide.md"
+FIXTURE_GUIDE = REPO_ROOT / "tests" / "fixtures" / "guide.md"
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ import pytest
 from peoplecraft.assessment.instrument import bundled_instrument, generic_items_for
 from peoplecraft.assessment.scoring import score_responses
 
-# The user's real note (shared/ lies beside the repository, in development and in CI).
-GUIDE = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "guide.md"
+# The user's real note, a byte-identical copy kept in tests/fixtures/.
+GUIDE = Path(__file__).resolve().parents[1] / "fixtures" / "guide.md"
 # "   - ~~**Active Listening**: ..." or "   - **Written Communication**: ..."
 SKILL_LINE = re.compile(r"^\s*-\s*(?:~~)?\*\*(?P<name>[^*]+)\*\*:", re.MULTILINE)
 BANNED = (

@@ -1,4 +1,4 @@
-"""The user's real note, /work/shared/fixtures/guide.md (``shared/`` sits beside the clone)."""
+"""The user's real note, kept byte for byte in ``tests/fixtures/guide.md``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from peoplecraft.skillmap.markdown import parse_note, render_note, set_skill_done
 
-FIXTURE = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "guide.md"
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "guide.md"
 WRITTEN = (
     "   - **Written Communication**: Writing clearly, concisely, and persuasively for different "
     "contexts (emails, reports, social media)."

@@ -9,7 +9,7 @@ import pytest
 
 from peoplecraft.skillmap.markdown import NoteError, new_note, new_note_id, parse_note
 
-FIXTURE = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "guide.md"
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "guide.md"
 AREAS = [
     ("Listening", [("Attention", "Be there.", False), ("Summaries", "", True)]),
     ("Feedback", [("Ask", "Often.", True)]),
