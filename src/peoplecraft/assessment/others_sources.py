@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from peoplecraft.core.integrations import ensure_loaded
+
 OthersProvider = Callable[[object, list[int]], dict[int, float]]
 _PROVIDERS: dict[str, OthersProvider] = {}
 
@@ -19,6 +21,7 @@ def register_others_source(name: str, provider: OthersProvider) -> None:
 
 def others_scores(owner, skill_ids: Iterable[int]) -> dict[int, float]:
     """Skill id -> others' score from every registered provider (a later provider wins a tie)."""
+    ensure_loaded()
     ids = list(skill_ids)
     found: dict[int, float] = {}
     for provider in _PROVIDERS.values():

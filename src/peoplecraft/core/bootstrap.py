@@ -1,19 +1,51 @@
 """First run: migrate the database, create the owner and load the default guide.
 
 Called by ``peoplecraft serve`` and by every CLI command, so any command works on a fresh
-data directory. Cheap when there is nothing to do (one migration-plan check).
+data directory. Cheap when there is nothing to do: one query of ``django_migrations``
+compared with the migration files on disk, instead of loading the whole migration graph.
 """
 
 from __future__ import annotations
 
+import pkgutil
+from importlib import import_module
+
+from django.apps import apps
 from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+from django.db import DatabaseError, connection
+
+
+def _migration_names_on_disk() -> set[tuple[str, str]]:
+    """Every (app label, migration name) shipped with the installed apps, by listing files only."""
+    names = set()
+    for config in apps.get_app_configs():
+        try:
+            package = import_module(f"{config.name}.migrations")
+        except ModuleNotFoundError:
+            continue
+        for module in pkgutil.iter_modules(package.__path__):
+            if not module.ispkg and not module.name.startswith(("_", "~")):
+                names.add((config.label, module.name))
+    return names
+
+
+def _applied_migration_names() -> set[tuple[str, str]]:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT app, name FROM django_migrations")
+            return set(cursor.fetchall())
+    except DatabaseError:  # a fresh database: the table does not exist yet
+        return set()
 
 
 def migrations_pending() -> bool:
-    executor = MigrationExecutor(connection)
-    return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
+    """True when a migration file on disk has not been applied to the database.
+
+    A full ``MigrationExecutor`` plan loads and links every migration module (a few hundred
+    milliseconds); this check lists the files and runs one query. When it says "pending",
+    ``migrate`` does the real, complete work.
+    """
+    return not _migration_names_on_disk() <= _applied_migration_names()
 
 
 def bootstrap():

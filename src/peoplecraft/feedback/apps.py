@@ -10,6 +10,6 @@ class FeedbackConfig(AppConfig):
     nav_items = ((_("Feedback"), "feedback:home", 40),)
 
     def ready(self) -> None:
-        from peoplecraft.feedback import integrations
+        from peoplecraft.core.integrations import defer
 
-        integrations.register()
+        defer("peoplecraft.feedback.integrations:register")  # registered on first use: keeps start-up fast

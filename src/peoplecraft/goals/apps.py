@@ -9,6 +9,6 @@ class GoalsConfig(AppConfig):
     nav_items = ((_("Goals"), "goals:home", 55),)
 
     def ready(self) -> None:
-        from peoplecraft.goals import practice_sources
+        from peoplecraft.core.integrations import defer
 
-        practice_sources.register_builtins()
+        defer("peoplecraft.goals.practice_sources:register_builtins")  # registered on first use: keeps start-up fast

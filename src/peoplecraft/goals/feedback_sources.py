@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from peoplecraft.core.integrations import ensure_loaded
+
 
 @dataclass(frozen=True)
 class FeedbackItem:
@@ -30,5 +32,6 @@ def register_feedback_source(name: str, source: FeedbackSource) -> None:
 
 
 def feedback_between(owner, start: date, end: date) -> list[FeedbackItem]:
+    ensure_loaded()
     items = [item for source in _SOURCES.values() for item in source(owner, start, end)]
     return sorted(items, key=lambda item: (item.released_on, item.skill))

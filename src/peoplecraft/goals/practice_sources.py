@@ -13,6 +13,8 @@ from datetime import datetime
 
 from django.utils.translation import gettext as _
 
+from peoplecraft.core.integrations import ensure_loaded
+
 
 @dataclass(frozen=True)
 class PracticeItem:
@@ -31,6 +33,7 @@ def register_practice_source(name: str, source: PracticeSource) -> None:
 
 
 def practice_between(owner, start: datetime, end: datetime) -> list[PracticeItem]:
+    ensure_loaded()
     items = [item for source in _SOURCES.values() for item in source(owner, start, end)]
     return sorted(items, key=lambda item: item.when)
 

@@ -9,6 +9,6 @@ class JournalConfig(AppConfig):
     nav_items = ((_("Reflect"), "journal:home", 50),)
 
     def ready(self) -> None:
-        from peoplecraft.journal import providers
+        from peoplecraft.core.integrations import defer
 
-        providers.register_builtins()
+        defer("peoplecraft.journal.providers:register_builtins")  # registered on first use: keeps start-up fast

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from peoplecraft.core.integrations import ensure_loaded
+
 
 @dataclass(frozen=True)
 class SuggestedPrompt:
@@ -50,10 +52,12 @@ def register_link_kind(kind: LinkKind) -> None:
 
 def suggested_prompts(owner) -> list[SuggestedPrompt]:
     """Every registered source's prompts for ``owner``, in registration order."""
+    ensure_loaded()
     return [prompt for provider in _PROMPT_SOURCES.values() for prompt in provider(owner)]
 
 
 def prompt_get(owner, ref: str) -> SuggestedPrompt | None:
+    ensure_loaded()
     source = ref.partition(":")[0]
     provider = _PROMPT_SOURCES.get(source)
     if provider is None:
@@ -62,4 +66,5 @@ def prompt_get(owner, ref: str) -> SuggestedPrompt | None:
 
 
 def link_kinds() -> dict[str, LinkKind]:
+    ensure_loaded()
     return dict(_LINK_KINDS)

@@ -9,6 +9,6 @@ class PracticeConfig(AppConfig):
     nav_items = ((_("Practice"), "practice:today", 25),)
 
     def ready(self) -> None:
-        from peoplecraft.practice import integrations
+        from peoplecraft.core.integrations import defer
 
-        integrations.register()
+        defer("peoplecraft.practice.integrations:register")  # registered on first use: keeps start-up fast

@@ -10,6 +10,6 @@ class ScenariosConfig(AppConfig):
     nav_items = ((_("Scenarios"), "scenarios:list", 27),)
 
     def ready(self) -> None:
-        from peoplecraft.scenarios import journal_prompts
+        from peoplecraft.core.integrations import defer
 
-        journal_prompts.register()
+        defer("peoplecraft.scenarios.journal_prompts:register")  # registered on first use: keeps start-up fast

@@ -1,0 +1,87 @@
+"""Start-up of the installed ``peoplecraft`` command: warm commands that read the database, and
+the first command on a fresh data directory, against ``peoplecraft --help`` in the same run.
+
+    .venv/bin/python benchmarks/bench_cli_start.py [--runs 9]
+
+Targets (issue "Real use", 2-core machines): a warm command that reads the database ≤ 0.3 s wall
+time; the first command on a fresh home ≤ 1.5 s. Each command runs in a new process, exactly as a
+user types it; medians over ``--runs`` (the first, cold run of each is discarded).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PEOPLECRAFT = Path(sys.executable).with_name("peoplecraft")
+WARM_COMMANDS = (("--help",), ("guide", "show"), ("goals", "list"), ("practice", "today"))
+WARM_TARGET_S = 0.3
+FRESH_TARGET_S = 1.5
+
+
+def _run(home: Path, args: tuple[str, ...]) -> float:
+    env = {**os.environ, "PEOPLECRAFT_HOME": str(home)}
+    env.pop("DATABASE_URL", None)
+    started = time.perf_counter()
+    result = subprocess.run([str(PEOPLECRAFT), *args], env=env, capture_output=True, check=False)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"peoplecraft {' '.join(args)} failed ({result.returncode}): {result.stderr.decode()[-500:]}")
+    return elapsed
+
+
+def _warm(home: Path, runs: int) -> dict[tuple[str, ...], list[float]]:
+    _run(home, ("guide", "show"))  # bootstrap once
+    timings: dict[tuple[str, ...], list[float]] = {args: [] for args in WARM_COMMANDS}
+    for _ in range(runs + 1):  # interleaved, so machine noise hits every command alike
+        for args in WARM_COMMANDS:
+            timings[args].append(_run(home, args))
+    return {args: values[1:] for args, values in timings.items()}
+
+
+def _fresh(runs: int) -> list[float]:
+    values = []
+    for _ in range(runs):
+        home = Path(tempfile.mkdtemp(prefix="peoplecraft-fresh-"))
+        try:
+            values.append(_run(home / "data", ("guide", "show")))
+        finally:
+            shutil.rmtree(home)
+    return values
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    runs = parser.parse_args().runs
+    home = Path(tempfile.mkdtemp(prefix="peoplecraft-warm-"))
+    try:
+        warm = _warm(home, runs)
+    finally:
+        shutil.rmtree(home)
+    fresh = _fresh(max(3, runs // 3))
+    help_median = statistics.median(warm[("--help",)])
+    print(f"{'command':<28} {'median':>8} {'min':>7} {'ratio to --help':>16} {'target':>8}")
+    for args, values in warm.items():
+        median = statistics.median(values)
+        target = "" if args == ("--help",) else f"≤ {WARM_TARGET_S:.1f} s"
+        print(
+            f"{' '.join(args):<28} {median * 1000:>6.0f}ms {min(values) * 1000:>5.0f}ms "
+            f"{median / help_median:>15.1f}× {target:>8}"
+        )
+    median = statistics.median(fresh)
+    print(
+        f"{'guide show (fresh home)':<28} {median * 1000:>6.0f}ms {min(fresh) * 1000:>5.0f}ms "
+        f"{median / help_median:>15.1f}× {'≤ ' + str(FRESH_TARGET_S) + ' s':>8}"
+    )
+
+
+if __name__ == "__main__":
+    main()
