@@ -48,13 +48,26 @@ def migrations_pending() -> bool:
     return not _migration_names_on_disk() <= _applied_migration_names()
 
 
+def migrate_database() -> None:
+    """Bring the schema up to date: a new SQLite database loads it in one script, any other migrates."""
+    from django.core.management.sql import emit_post_migrate_signal
+
+    from peoplecraft.core import sqlite_schema
+
+    if not migrations_pending():
+        return
+    if sqlite_schema.load_into_empty(connection, _migration_names_on_disk()):
+        emit_post_migrate_signal(verbosity=0, interactive=False, db=connection.alias)
+    else:
+        call_command("migrate", interactive=False, verbosity=0)
+
+
 def bootstrap():
     """Make the installation usable and return the owner account."""
     from peoplecraft.accounts.services import owner_ensure
     from peoplecraft.skillmap.services import guide_load_default
 
-    if migrations_pending():
-        call_command("migrate", interactive=False, verbosity=0)
+    migrate_database()
     owner = owner_ensure()
     guide_load_default(owner=owner)
     return owner
