@@ -58,12 +58,12 @@ def load_into_empty(connection, on_disk: set[tuple[str, str]]) -> bool:
         if cursor.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]:
             return False
     raw = connection.connection  # the sqlite3 connection: executescript runs the whole script at once
-    inserts = "".join(
-        f"INSERT INTO django_migrations (app, name, applied) VALUES ('{app}', '{name}', "
-        "strftime('%Y-%m-%d %H:%M:%f', 'now'));\n"
-        for app, name in sorted(migrations)
+    raw.executescript(f"BEGIN IMMEDIATE;\n{script}")
+    raw.executemany(
+        "INSERT INTO django_migrations (app, name, applied) VALUES (?, ?, strftime('%Y-%m-%d %H:%M:%f', 'now'))",
+        sorted(migrations),
     )
-    raw.executescript(f"BEGIN IMMEDIATE;\n{script}{inserts}COMMIT;")
+    raw.execute("COMMIT")
     return True
 
 
