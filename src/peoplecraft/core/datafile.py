@@ -28,7 +28,12 @@ class DataFileError(ValueError):
         super().__init__("\n".join(self.problems))
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser (when PyYAML was built with it) reads our bundled content about 5x faster than the
+# pure-Python one, which matters because commands such as ``practice today`` load it at start-up.
+SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(SAFE_LOADER):
     """A safe loader that records the 1-based line of every mapping under ``LINE_KEY``."""
 
     def construct_mapping(self, node, deep=False):  # type: ignore[override]

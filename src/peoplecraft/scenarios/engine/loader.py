@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from peoplecraft.core.datafile import SAFE_LOADER
 from peoplecraft.scenarios.engine.fields import FieldChecker
 from peoplecraft.scenarios.engine.graph import graph_problems
 from peoplecraft.scenarios.engine.model import Problem, Scenario, ScenarioError
@@ -47,7 +48,7 @@ def parse_scenario(text: str, *, source: str = "<string>", skills: Collection[st
 
 
 def _parse_yaml(text: str, source: str) -> tuple[Any, yaml.Node | None]:
-    loader = yaml.SafeLoader(text)
+    loader = SAFE_LOADER(text)
     try:
         tree = loader.get_single_node()
         data = loader.construct_document(tree) if tree is not None else None
