@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from icalendar import Calendar, Event
+if TYPE_CHECKING:  # icalendar takes ~0.2 s to import: only commands that write a calendar pay for it
+    from icalendar import Event
 
 PRODID = "-//Peoplecraft//Goals//EN"
 
@@ -30,6 +32,8 @@ class CalendarGoal:
 
 
 def _event(uid: str, summary: str, day: date, now: datetime, description: str = "") -> Event:
+    from icalendar import Event
+
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", now)
@@ -42,6 +46,8 @@ def _event(uid: str, summary: str, day: date, now: datetime, description: str = 
 
 
 def goals_calendar(goals: Sequence[CalendarGoal], *, now: datetime, host: str = "peoplecraft") -> bytes:
+    from icalendar import Calendar
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

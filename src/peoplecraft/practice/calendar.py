@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from icalendar import Calendar, Event
-
 from peoplecraft.practice.content import Exercise
 from peoplecraft.practice.planner import WeekPlan
 
@@ -22,6 +20,9 @@ def _slug(text: str) -> str:
 
 def plan_calendar(plan: WeekPlan, *, lookup: Callable[[str], Exercise | None], stamp: datetime) -> bytes:
     """``stamp`` (timezone-aware) is the DTSTAMP of every event: when the file was made."""
+    # imported here: icalendar takes ~0.2 s to import, and only calendar exports need it
+    from icalendar import Calendar, Event
+
     calendar = Calendar()
     calendar.add("prodid", "-//Peoplecraft//Practice plan//EN")
     calendar.add("version", "2.0")
