@@ -132,6 +132,8 @@ def test_thresholds_only_go_up_and_never_below_three():
     assert thresholds_validate({"peer": 4})["peer"] == 4
     with pytest.raises(ThresholdError, match="at least 3"):
         thresholds_validate({"peer": 2})
+    with pytest.raises(ThresholdError, match="at most 60"):  # no request has more raters: nothing would show
+        thresholds_validate({"peer": 10**20})
     with pytest.raises(ThresholdError, match="never lowered"):
         thresholds_validate({"peer": 4}, previous={**T, "peer": 5})
     with pytest.raises(ThresholdError, match="unknown threshold"):

@@ -50,3 +50,13 @@ def test_a_goal_behind_the_line_is_slipping(owner, make_goal):
     Goal.objects.filter(pk=goal.pk).update(created_at=timezone.now() - timedelta(days=60))
     health = selectors.goal_health(selectors.goal_get(owner=owner, goal_id=goal.pk), timezone.localdate())
     assert health.slipping and round(health.expected) == 50
+
+
+@pytest.mark.parametrize("target", [float("inf"), float("nan"), 1e308, 1_000_001, -3, 0])
+def test_target_must_be_finite_and_in_range(owner, skill, target):
+    due = timezone.localdate() + timedelta(days=30)
+    data = services.GoalInput(title="x", skill_id=skill.pk, measure="m", target=target, due_date=due)
+    with pytest.raises(services.GoalError) as caught:
+        services.goal_create(owner=owner, data=data)
+    assert set(caught.value.errors) == {"target"} and "from 0.01 to 1000000" in caught.value.errors["target"]
+    assert Goal.objects.count() == 0

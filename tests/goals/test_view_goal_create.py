@@ -59,3 +59,18 @@ def test_outsider_cannot_use_the_owners_skill(client, outsider, skill):
     client.force_login(outsider)
     response = client.post(reverse("goals:create"), _data(skill))
     assert response.status_code == 400 and Goal.objects.count() == 0
+
+
+@pytest.mark.parametrize("target", ["1e308", "1000001", "-1"])
+def test_web_form_shares_the_target_range(owner_client, skill, target):
+    response = owner_client.post(reverse("goals:create"), _data(skill, target=target), HTTP_HX_REQUEST="true")
+    assert response.status_code == 400 and "from 0.01 to 1000000" in response.content.decode()
+    assert Goal.objects.count() == 0
+
+
+def test_milestone_with_an_impossible_date_is_refused(owner_client, skill):
+    response = owner_client.post(reverse("goals:create"), _data(skill, milestones="Start\n2027-02-30 Halfway\n"))
+    assert response.status_code == 400 and "Line 2: &#x27;2027-02-30&#x27; is not a real date" in (
+        response.content.decode()
+    )
+    assert Goal.objects.count() == 0

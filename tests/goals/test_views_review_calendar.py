@@ -56,3 +56,10 @@ def test_outsider_sees_an_empty_calendar(client, outsider, make_goal):
     make_goal()
     client.force_login(outsider)
     assert b"Ask before advising" not in client.get(reverse("goals:calendar")).content
+
+
+@pytest.mark.parametrize(("week", "bound"), [("9999-12-31", "2199-12-31"), ("0001-01-01", "1900-01-01")])
+def test_review_of_a_week_at_the_end_of_the_calendar_is_a_form_error(owner_client, owner, week, bound):
+    response = owner_client.get(reverse("goals:review"), {"week": week})
+    assert response.status_code == 400 and bound in response.content.decode()
+    assert owner_client.get(reverse("goals:review_chart"), {"week": week}).status_code == 200

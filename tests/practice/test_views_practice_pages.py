@@ -44,8 +44,9 @@ def test_plan_page_and_ics(owner_client, focused):
     assert len(Calendar.from_ical(response.content).walk("VEVENT")) == 3
 
 
-def test_impossible_week_is_a_404(owner_client, focused):
-    assert owner_client.get(reverse("practice:plan"), {"week": "2026-02-30"}).status_code == 404
+@pytest.mark.parametrize("week", ["2026-02-30", "0001-01-01", "9999-12-31"])
+def test_impossible_week_is_a_404(owner_client, focused, week):
+    assert owner_client.get(reverse("practice:plan"), {"week": week}).status_code == 404
 
 
 def test_exercises_and_exercise_detail(owner_client, imported_guide):

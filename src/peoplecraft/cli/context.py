@@ -1,4 +1,4 @@
-"""Lazy Django setup for commands and the shared exit-code conventions.
+"""Lazy Django setup for commands, the shared exit-code conventions and checks of typed values.
 
 Exit codes: 2 for bad input (a file, a name, a value), 1 for other failures.
 """
@@ -7,7 +7,13 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Mapping
+from datetime import date
 from typing import NoReturn
+
+import typer
+
+from peoplecraft.core import inputs
 
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
@@ -31,9 +37,50 @@ def owner():
 def fail(message: str, *, code: int = EXIT_BAD_INPUT, candidates: list[str] | None = None) -> NoReturn:
     """Print ``message`` (and candidates) to stderr and exit with ``code``."""
     from rich.console import Console
+    from rich.markup import escape
 
     console = Console(stderr=True, highlight=False, soft_wrap=True)
-    console.print(f"[bold red]error:[/] {message}", markup=True, emoji=False)
+    console.print(f"[bold red]error:[/] {escape(message)}", markup=True, emoji=False)
     for candidate in candidates or []:
         console.print(f"  - {candidate}", markup=False)
     sys.exit(code)
+
+
+def parse_date(text: str | None, option: str) -> date | None:
+    """The date given to ``option`` (``None`` when it was not given); a bad one fails naming both."""
+    if text is None:
+        return None
+    try:
+        return inputs.parse_date(text)
+    except ValueError as problem:
+        fail(f"{option}: '{text}' {problem}")
+
+
+def bounded(low: float, high: float) -> Callable:
+    """A Typer ``callback`` refusing a number outside ``low``..``high`` (or NaN, infinity) while parsing.
+
+    Used for float options, which accept ``inf``, ``nan`` and ``1e308``; the message names the option.
+    """
+
+    def check(param: typer.CallbackParam, value: float | None) -> float | None:
+        problem = None if value is None else inputs.number_problem(value, low, high)
+        if problem:
+            fail(f"{param.opts[0]} {problem}, not {value}")
+        return value
+
+    return check
+
+
+def option_message(field: str | None, message: str, options: Mapping[str, str]) -> str:
+    """``message`` prefixed by the option that ``field`` (a service's or form's name) comes from.
+
+    ``options`` maps field names to the command's own option (or ARGUMENT) names; a field it does
+    not know is left unnamed rather than guessed (``--due-date`` for a command that has ``--due``).
+    """
+    option = options.get(field) if field else None
+    return f"{option}: {message}" if option else message
+
+
+def fail_fields(summary: str, errors: Mapping[str | None, str], options: Mapping[str, str]) -> NoReturn:
+    """Fail with ``summary`` and one line per field error, each naming the command's option."""
+    fail(summary, candidates=[option_message(field, message, options) for field, message in errors.items()])

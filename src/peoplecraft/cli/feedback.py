@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import typer
 
 from peoplecraft.cli import context
@@ -44,6 +42,7 @@ def _create(
     threshold: list[str],
     output: OutputFormat,
 ) -> None:
+    when = context.parse_date(deadline, "--deadline")
     owner = context.owner()
     from peoplecraft.feedback import services
     from peoplecraft.skillmap import selectors
@@ -53,10 +52,6 @@ def _create(
         skills = [selectors.skill_find(guide=guide, name=name) for name in skill]
     except (selectors.GuideNotFound, selectors.SkillNotFound) as error:
         context.fail(str(error), candidates=error.candidates)
-    try:
-        when = date.fromisoformat(deadline)
-    except ValueError:
-        context.fail(f"--deadline {deadline!r}: write the date as YYYY-MM-DD")
     try:
         limits = _thresholds(threshold)
         feedback_request, links = services.request_create(

@@ -5,11 +5,14 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 import typer
 
 from peoplecraft.cli import context
 from peoplecraft.cli.output import OutputFormat, console, print_json
+from peoplecraft.goals.inputs import TARGET_MAX, TARGET_MIN, parse_milestone
+from peoplecraft.goals.progress import flags_of
 
 app = typer.Typer(help="SMART goals: check-ins, priorities and due dates.", no_args_is_help=True)
 FORMAT_OPTION = typer.Option(OutputFormat.TEXT, "--format", help="Output format.")
@@ -27,9 +30,22 @@ def _goal(owner, goal_id: int):
         context.fail(f"no goal {goal_id}; 'peoplecraft goals list' shows yours")
 
 
-def _fail_goal(error) -> None:
-    lines = [f"--{(field or 'goal').replace('_', '-')}: {message}" for field, message in error.errors.items()]
-    context.fail("the goal was not saved:", candidates=lines)
+# The option (or argument, by its name in --help) of each command that a GoalError's field comes from.
+ADD_OPTIONS = {
+    "title": "title",  # the argument
+    "skill": "--skill",
+    "measure": "--measure",
+    "target": "--target",
+    "due_date": "--due",
+    "reminder_days": "--remind-every",
+    "milestones": "--milestone",
+    "quadrant": "--quadrant",
+}
+CHECKIN_OPTIONS = {"progress": "--progress", "note": "--note"}
+
+
+def _fail_goal(error, options: dict[str, str]) -> NoReturn:
+    context.fail_fields("the goal was not saved:", error.errors, options)
 
 
 def _today():
@@ -43,7 +59,9 @@ def add(
     title: str = typer.Argument(..., help="The goal in a few words."),
     skill: str = typer.Option(..., "--skill", help="The skill it builds (specific), by its exact name."),
     measure: str = typer.Option(..., "--measure", help="What you will count (measurable)."),
-    target: float = typer.Option(..., "--target", help="The number to reach."),
+    target: float = typer.Option(
+        ..., "--target", callback=context.bounded(TARGET_MIN, TARGET_MAX), help="The number to reach."
+    ),
     due: str = typer.Option(..., "--due", help="Due date YYYY-MM-DD, in the future (time-bound)."),
     quadrant: str = typer.Option("schedule", "--quadrant", help=QUADRANT_HELP),
     reminder_days: int = typer.Option(7, "--remind-every", help="Days between check-in reminders (0: none)."),
@@ -51,19 +69,17 @@ def add(
     output: OutputFormat = FORMAT_OPTION,
 ) -> None:
     """Set a SMART goal; anything missing or vague is refused with the field named."""
+    due_date = context.parse_date(due, "--due")
+    dated = [_milestone(m) for m in milestones]
+    try:
+        urgent, important = flags_of(quadrant)
+    except KeyError:
+        context.fail(f"--quadrant: {QUADRANT_HELP}")
     owner = context.owner()
     from peoplecraft.goals import selectors, services
-    from peoplecraft.goals.progress import flags_of
     from peoplecraft.skillmap import selectors as skillmap_selectors
 
     found = skillmap_selectors.skill_in_active_guide(owner=owner, name=skill)
-    try:
-        due_date = date.fromisoformat(due)
-        urgent, important = flags_of(quadrant)
-    except ValueError:
-        context.fail(f"--due: '{due}' is not a real date; use YYYY-MM-DD")
-    except KeyError:
-        context.fail(f"--quadrant: {QUADRANT_HELP}")
     data = services.GoalInput(
         title=title,
         skill_id=found.pk if found else None,
@@ -73,14 +89,14 @@ def add(
         urgent=urgent,
         important=important,
         reminder_days=reminder_days,
-        milestones=[_milestone(m) for m in milestones],
+        milestones=dated,
     )
     try:
         goal = services.goal_create(owner=owner, data=data)
     except services.GoalError as error:
         if found is None:
             error.errors["skill"] = f"'{skill}' is not a skill of your active guide (use the exact name)"
-        _fail_goal(error)
+        _fail_goal(error, ADD_OPTIONS)
     goal = selectors.goal_get(owner=owner, goal_id=goal.pk)
     if output is OutputFormat.JSON:
         print_json(selectors.goal_document(goal, _today()))
@@ -89,11 +105,10 @@ def add(
 
 
 def _milestone(text: str) -> tuple[str, date | None]:
-    head, _sep, rest = text.strip().partition(" ")
     try:
-        return (rest.strip(), date.fromisoformat(head)) if rest.strip() else (text.strip(), None)
-    except ValueError:
-        return (text.strip(), None)
+        return parse_milestone(text)
+    except ValueError as error:
+        context.fail(f"--milestone: {error}")
 
 
 @app.command("list")
@@ -136,7 +151,7 @@ def checkin(
     try:
         services.goal_checkin(goal=_goal(owner, goal_id), progress=progress, note=note)
     except services.GoalError as error:
-        _fail_goal(error)
+        _fail_goal(error, CHECKIN_OPTIONS)
     typer.echo(f"Goal {goal_id}: {progress}%")
 
 

@@ -69,6 +69,10 @@ def _print_items(docs: list[dict], output: OutputFormat) -> None:
     console().print(table)
 
 
+# The option (or argument, by its name in --help) that a LearningError's field comes from.
+ADD_OPTIONS = {"resource": "resource", "title": "--title", "url": "--url", "kind": "--type", "skills": "--skill"}
+
+
 @app.command("add")
 def add(
     resource: str | None = typer.Argument(None, help="A catalogue id (see 'learn list'); omit it to add your own."),
@@ -94,7 +98,7 @@ def add(
             linked = [_skill(owner, name) for name in skills]
             item = services.reading_add_own(owner=owner, title=title or "", url=url or "", kind=kind, skills=linked)
     except services.LearningError as error:
-        context.fail(f"{error.field}: {error}" if error.field else str(error))
+        context.fail(context.option_message(error.field, str(error), ADD_OPTIONS))
     typer.echo(f"Added #{item.pk} '{item.title}' to your reading list.")
 
 

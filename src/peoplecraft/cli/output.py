@@ -14,8 +14,22 @@ class OutputFormat(enum.StrEnum):
 
 
 def print_json(document: Any) -> None:
-    json.dump(document, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write("\n")
+    """Print ``document`` as one JSON document; a NaN or infinity in it is an error, not ``Infinity``.
+
+    JSON has no non-finite numbers: printing them would hand scripts a document they cannot parse.
+    The text is built first, so a failure prints nothing on stdout.
+    """
+    try:
+        text = json.dumps(document, ensure_ascii=False, indent=2, default=str, allow_nan=False)
+    except ValueError:
+        from peoplecraft.cli.context import EXIT_FAILURE, fail
+
+        fail(
+            "the output holds a number that is not finite (NaN or infinity), which JSON cannot carry;"
+            " nothing was printed",
+            code=EXIT_FAILURE,
+        )
+    sys.stdout.write(text + "\n")
 
 
 def console():

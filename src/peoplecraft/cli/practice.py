@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import typer
@@ -14,24 +13,27 @@ app = typer.Typer(help="Practise your focus skills: exercises, a weekly plan, ca
 
 FORMAT_OPTION = typer.Option(OutputFormat.TEXT, "--format", help="Output format.")
 GRADES = ("missed", "hard", "good", "easy")
+# The option (or argument, by its name in --help) that a PracticeError's field comes from, per command.
+LOG_OPTIONS = {
+    "skill": "skill",
+    "occurred_on": "--date",
+    "situation": "--situation",
+    "self_rating": "--rating",
+    "duration_minutes": "--minutes",
+    "exercise_id": "--exercise",
+    "source": "--exercise",
+}
+PLAN_OPTIONS = {"skills": "--focus"}
+GRADE_OPTIONS = {"card": "card", "skill": "card", "grade": "how"}
 
 
-def _day(text: str | None, what: str) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        context.fail(f"{what}: '{text}' is not a real date; use YYYY-MM-DD.")
-
-
-def _skill(owner, name: str):
+def _skill(owner, name: str, option: str = "skill"):
     from peoplecraft.skillmap import selectors
 
     try:
         return selectors.skill_find(guide=selectors.guide_get(owner=owner), name=name)
     except (selectors.SkillNotFound, selectors.GuideNotFound) as error:
-        context.fail(f"skill: {error}", candidates=error.candidates)
+        context.fail(f"{option}: {error}", candidates=error.candidates)
 
 
 @app.command("today")
@@ -123,7 +125,7 @@ def log(
 
     from peoplecraft.practice import services
 
-    day = _day(on, "--date") or timezone.localdate()
+    day = context.parse_date(on, "--date") or timezone.localdate()
     found = _skill(owner, skill)
     try:
         entry = services.practice_entry_log(
@@ -140,7 +142,7 @@ def log(
             source="exercise" if exercise else "manual",
         )
     except services.PracticeError as error:
-        context.fail(f"{error.field}: {error}" if error.field else str(error))
+        context.fail(context.option_message(error.field, str(error), LOG_OPTIONS))
     typer.echo(f"Logged {entry.skill.name} on {entry.occurred_on.isoformat()}.")
 
 
@@ -159,12 +161,12 @@ def plan(
 
     from peoplecraft.practice import calendar, plans, selectors, services
 
-    day = _day(week, "--week")
+    day = context.parse_date(week, "--week")
     if focus:
         try:
-            services.focus_set(owner=owner, skills=[_skill(owner, name) for name in focus])
+            services.focus_set(owner=owner, skills=[_skill(owner, name, "--focus") for name in focus])
         except services.PracticeError as error:
-            context.fail(str(error))
+            context.fail(context.option_message(error.field, str(error), PLAN_OPTIONS))
     skills, source = selectors.focus_get(owner=owner)
     week_plan = plans.week_plan(owner=owner, week_start=day, focus=skills)
     if ics is not None:
@@ -224,7 +226,7 @@ def grade(
     try:
         state = services.card_grade(owner=owner, card_id=card, grade=how)
     except services.PracticeError as error:
-        context.fail(str(error))
+        context.fail(context.option_message(error.field, str(error), GRADE_OPTIONS))
     typer.echo(f"Graded {card} {how}; next time: {timezone.localtime(state.due):%Y-%m-%d}.")
 
 

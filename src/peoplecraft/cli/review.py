@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import typer
 
 from peoplecraft.cli import context
@@ -17,12 +15,7 @@ def review(
     output: OutputFormat = typer.Option(OutputFormat.TEXT, "--format", help="Output format."),
 ) -> None:
     """Weekly review: practice, feedback, mood and stress, goals due or slipping, and a focus for next week."""
-    day = None
-    if week is not None:
-        try:
-            day = date.fromisoformat(week)
-        except ValueError:
-            context.fail(f"--week: '{week}' is not a real date; use YYYY-MM-DD")
+    day = context.parse_date(week, "--week")
     owner = context.owner()
     from peoplecraft.goals.review import review_document, weekly_review
 

@@ -9,7 +9,9 @@ from peoplecraft.cli import context
 
 def worker(
     batch: bool = typer.Option(False, "--batch", help="Run the queued tasks, then exit (for cron or tests)."),
-    interval: float = typer.Option(1.0, "--interval", min=0.1, help="Seconds between checks of an empty queue."),
+    interval: float = typer.Option(
+        1.0, "--interval", callback=context.bounded(0.1, 3600), help="Seconds between checks of an empty queue."
+    ),
 ) -> None:
     """Run the task worker (django-tasks database backend) until stopped."""
     context.owner()

@@ -53,7 +53,16 @@ def backup_document() -> dict:
 
 
 def backup_text(document: dict) -> str:
-    return json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    """The backup as JSON; a stored NaN or infinity raises :class:`BackupError` (JSON cannot carry it)."""
+    try:
+        text = json.dumps(
+            document, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False
+        )
+    except ValueError:
+        raise BackupError(
+            "a stored number is not finite (NaN or infinity), which JSON cannot carry; no backup was written"
+        ) from None
+    return text + "\n"
 
 
 def backup_write(path: Path) -> int:

@@ -36,6 +36,7 @@ GROUPS = (MANAGER, PEER, DIRECT_REPORT, MENTOR, FRIEND_FAMILY, OTHER)
 OTHERS = "others"  # the label of small groups merged together
 ALL = "all"  # every released answer together
 MIN_THRESHOLD = 3  # no anonymous group is ever shown with fewer members
+MAX_RATERS = 60  # the most raters one request can ask, so also the highest threshold that can be met
 
 DEFAULT_THRESHOLDS: Mapping[str, int] = MappingProxyType({**dict.fromkeys(GROUPS, 3), OTHERS: 3, ALL: 4, "comments": 3})
 
@@ -50,8 +51,11 @@ def thresholds_validate(values: Mapping[str, int], *, previous: Mapping[str, int
     for name, value in values.items():
         if name not in DEFAULT_THRESHOLDS:
             raise ThresholdError(f"unknown threshold {name!r}; use one of {', '.join(DEFAULT_THRESHOLDS)}")
-        if type(value) is not int or value < MIN_THRESHOLD:
-            raise ThresholdError(f"threshold {name}={value!r}: must be a whole number of at least {MIN_THRESHOLD}")
+        if type(value) is not int or not MIN_THRESHOLD <= value <= MAX_RATERS:
+            raise ThresholdError(
+                f"threshold {name}={value!r}: must be a whole number of at least {MIN_THRESHOLD}"
+                f" and at most {MAX_RATERS}"
+            )
         if previous is not None and value < previous.get(name, MIN_THRESHOLD):
             raise ThresholdError(f"threshold {name} can only be raised (it is {previous[name]}), never lowered")
         result[name] = value

@@ -20,14 +20,13 @@ from peoplecraft.assessment import selectors as assessment_selectors
 from peoplecraft.assessment.catalogue import default_instrument
 from peoplecraft.assessment.questionnaire import questionnaire_items
 from peoplecraft.feedback import aggregation
-from peoplecraft.feedback.anonymity import MANAGER, ThresholdError, thresholds_validate
+from peoplecraft.feedback.anonymity import MANAGER, MAX_RATERS, ThresholdError, thresholds_validate
 from peoplecraft.feedback.mail import rater_mail
 from peoplecraft.feedback.models import FeedbackRequest, Group, Invitation, RaterResponse, Release
 from peoplecraft.feedback.tokens import rater_url, token_new
 from peoplecraft.skillmap.models import Guide, Skill
 
 MAX_MESSAGE = 2000
-MAX_RATERS = 60
 
 
 class FeedbackError(ValueError):

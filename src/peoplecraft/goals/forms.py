@@ -3,11 +3,15 @@ from __future__ import annotations
 from datetime import date
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from peoplecraft.core.inputs import EARLIEST, LATEST
+from peoplecraft.goals.inputs import parse_milestone
 from peoplecraft.goals.models import GoalStatus
 
 DATE_ERRORS = {"invalid": _("Enter a real date, like 2025-06-30.")}
+DATE_VALIDATORS = [MinValueValidator(EARLIEST), MaxValueValidator(LATEST)]  # week arithmetic stays in range
 QUADRANT_CHOICES = [
     ("do", _("Do first (urgent, important)")),
     ("schedule", _("Schedule (important, not urgent)")),
@@ -25,16 +29,13 @@ class GoalForm(forms.Form):
         required=False,
         help_text=_("e.g. one-to-ones where I asked a question before giving advice"),
     )
-    target = forms.FloatField(
-        label=_("Target number"),
-        required=False,
-        min_value=0.000001,
-        error_messages={"min_value": _("Give a number to reach, greater than zero.")},
-    )
+    # Its range is checked by services.smart_errors (one rule for the web and the command line).
+    target = forms.FloatField(label=_("Target number"), required=False)
     due_date = forms.DateField(
         label=_("Due date (time-bound)"),
         required=False,
         error_messages=DATE_ERRORS,
+        validators=DATE_VALIDATORS,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     urgent = forms.BooleanField(label=_("Urgent"), required=False)
@@ -60,18 +61,12 @@ class GoalForm(forms.Form):
     def clean_milestones(self) -> list[tuple[str, date | None]]:
         rows = []
         for number, line in enumerate(self.cleaned_data["milestones"].splitlines(), 1):
-            text = line.strip()
-            if not text:
+            if not line.strip():
                 continue
-            head, _sep, rest = text.partition(" ")
             try:
-                rows.append((rest.strip(), date.fromisoformat(head)) if rest.strip() else (text, None))
-            except ValueError:
-                if head[:1].isdigit() and "-" in head:
-                    raise forms.ValidationError(
-                        _("Line %(n)s: “%(d)s” is not a real date.") % {"n": number, "d": head}
-                    ) from None
-                rows.append((text, None))
+                rows.append(parse_milestone(line))
+            except ValueError as error:
+                raise forms.ValidationError(_("Line %(n)s: %(problem)s.") % {"n": number, "problem": error}) from None
         return rows
 
 
@@ -92,7 +87,11 @@ class ActionForm(forms.Form):
 class MilestoneForm(forms.Form):
     title = forms.CharField(label=_("Milestone"), max_length=200)
     due_date = forms.DateField(
-        label=_("Due"), required=False, error_messages=DATE_ERRORS, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Due"),
+        required=False,
+        error_messages=DATE_ERRORS,
+        validators=DATE_VALIDATORS,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
 
 
@@ -107,6 +106,7 @@ class ReviewForm(forms.Form):
         label=_("Week containing"),
         required=False,
         error_messages=DATE_ERRORS,
+        validators=DATE_VALIDATORS,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
 

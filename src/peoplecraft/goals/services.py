@@ -10,6 +10,8 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from peoplecraft.core.inputs import number_problem, show_number
+from peoplecraft.goals.inputs import TARGET_MAX, TARGET_MIN
 from peoplecraft.goals.models import CheckIn, Goal, GoalStatus, Milestone, NextAction
 from peoplecraft.goals.progress import flags_of
 from peoplecraft.skillmap import selectors as skillmap_selectors
@@ -47,8 +49,11 @@ def smart_errors(data: GoalInput, *, today: date) -> dict[str | None, str]:
         errors["skill"] = _("Choose the skill this goal builds, so it is specific.")
     if not data.measure.strip():
         errors["measure"] = _("Say what you will count, so it is measurable (e.g. “one-to-ones where I asked first”).")
-    if data.target is None or not data.target > 0 or data.target != data.target:
-        errors["target"] = _("Give a number to reach, greater than zero.")
+    if number_problem(data.target, TARGET_MIN, TARGET_MAX):  # also refuses inf and nan
+        errors["target"] = _("Give a number to reach, greater than zero: from %(low)s to %(high)s.") % {
+            "low": show_number(TARGET_MIN),
+            "high": show_number(TARGET_MAX),
+        }
     if data.due_date is None:
         errors["due_date"] = _("Give a due date, so it is time-bound.")
     elif data.due_date <= today:

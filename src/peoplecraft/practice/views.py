@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peoplecraft.core.http import redirect_after_post
+from peoplecraft.core.inputs import parse_date
 from peoplecraft.practice import calendar, charts, plans, selectors, services
 from peoplecraft.practice.forms import FocusForm, GradeForm, LogForm
 from peoplecraft.practice.models import EntrySource
@@ -119,8 +120,8 @@ def grade(request: HttpRequest, card_id: str) -> HttpResponse:
 def _week(request: HttpRequest) -> date:
     text = request.GET.get("week", "")
     try:
-        return date.fromisoformat(text) if text else timezone.localdate()
-    except ValueError:
+        return parse_date(text) if text else timezone.localdate()
+    except ValueError:  # not a real date, or one so far off that week arithmetic would overflow
         raise Http404 from None
 
 
