@@ -169,6 +169,15 @@ def test_export_refuses_an_existing_file_and_a_dangling_link(imported_guide, tmp
     assert existing.read_bytes() == guide_bytes and existing.stat().st_mode & 0o777 == 0o600
 
 
+def test_export_force_still_refuses_a_read_only_file(imported_guide, tmp_path):
+    locked = tmp_path / "locked.md"
+    locked.write_bytes(b"keep\n")
+    locked.chmod(0o444)
+    with pytest.raises(services.GuideError, match="read-only"):
+        export_services.guide_export(guide=imported_guide, path=locked, force=True)
+    assert locked.read_bytes() == b"keep\n" and not list(tmp_path.glob(".*.tmp"))
+
+
 def test_export_never_replaces_a_linked_note_even_with_force(owner, imported_guide, guide_path, tmp_path):
     edited = _edit(guide_path, NEGOTIATION, NEGOTIATION_DONE)  # not synced yet: export would undo it
     with pytest.raises(services.GuideError, match="is the note “Guide” is synced with"):
