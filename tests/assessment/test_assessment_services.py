@@ -101,7 +101,7 @@ def test_focus_prefers_priorities_then_low_scores(owner, imported_guide, answer_
 
 def test_focus_choose_marks_the_skill_active(imported_guide, skill):
     chosen = services.focus_choose(skill=skill(imported_guide, "Empathy"), source="cli")
-    assert chosen.status == "active"
+    assert chosen.skill.status == "active" and not chosen.note_written
     assert skill(imported_guide, "Empathy").status == "active"
 
 

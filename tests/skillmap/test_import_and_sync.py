@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from peoplecraft.skillmap import selectors, services
+from peoplecraft.skillmap import export_services, selectors, services
 from peoplecraft.skillmap.models import Guide, Skill, SkillStatus, SkillStatusChange, StatusSource
 
 pytestmark = pytest.mark.django_db
@@ -190,13 +190,13 @@ def test_second_guide_becomes_active(owner, imported_guide, tmp_path):
 
 
 def test_export_unchanged_guide_is_byte_identical(imported_guide, guide_bytes, tmp_path):
-    target = services.guide_export(guide=imported_guide, path=tmp_path / "out.md")
+    target = export_services.guide_export(guide=imported_guide, path=tmp_path / "out.md").path
     assert target.read_bytes() == guide_bytes
 
 
 def test_export_of_default_guide_round_trips(owner, tmp_path):
     guide = services.guide_load_default(owner=owner)
-    target = services.guide_export(guide=guide, path=tmp_path)
+    target = export_services.guide_export(guide=guide, path=tmp_path).path
     again = services.guide_import(owner=owner, path=target)
     assert selectors.guide_summary(guide=again)["areas"] == selectors.guide_summary(guide=guide)["areas"]
 
@@ -245,7 +245,7 @@ def test_export_of_an_app_guide_renders_a_fresh_note(owner, tmp_path):
     services.skill_mark(skill=_skill(guide, "Mediation"), status="done", source=StatusSource.WEB)
     guide.note_text = ""  # as for a guide made in the app, with no note behind it
     guide.save()
-    target = services.guide_export(guide=guide, path=tmp_path / "fresh.md")
+    target = export_services.guide_export(guide=guide, path=tmp_path / "fresh.md").path
     text = target.read_text()
     assert text.startswith("---\nid: ") and "title: Interpersonal Skills" in text
     assert "~~**Mediation**: Facilitating discussions to resolve disputes.~~" in text

@@ -77,3 +77,33 @@ def test_anonymous_is_sent_to_sign_in(client, imported_guide):
 def test_get_is_not_allowed(owner_client, imported_guide):
     skill = _skill(imported_guide, "Written Communication")
     assert owner_client.get(reverse("skillmap:status", args=[skill.pk])).status_code == 405
+
+
+NEGOTIATION = "   - **Negotiation Skills**: Reaching mutually beneficial agreements."
+NEGOTIATION_DONE = "   - ~~**Negotiation Skills**: Reaching mutually beneficial agreements.~~"
+
+
+def test_a_strike_the_note_just_made_is_not_undone_without_an_expected_status(owner_client, imported_guide, guide_path):
+    skill = _skill(imported_guide, "Negotiation Skills")
+    guide_path.write_text(guide_path.read_text().replace(NEGOTIATION, NEGOTIATION_DONE))
+    edited = guide_path.read_bytes()
+    response = owner_client.post(
+        reverse("skillmap:status", args=[skill.pk]), {"status": "active"}, HTTP_HX_REQUEST="true"
+    )
+    body = response.content.decode()
+    assert response.status_code == 409
+    assert "just changed “Negotiation Skills” from todo to done" in body
+    assert "Read changes from the note: Negotiation Skills: todo → done." in body
+    assert "status-done" in body  # the row shows the note's state
+    assert guide_path.read_bytes() == edited
+
+
+def test_what_the_note_changed_elsewhere_is_shown_with_the_row(owner_client, imported_guide, guide_path):
+    skill = _skill(imported_guide, "Mediation")
+    guide_path.write_text(guide_path.read_text().replace(NEGOTIATION, NEGOTIATION_DONE))
+    response = owner_client.post(
+        reverse("skillmap:status", args=[skill.pk]), {"status": "active", "expected": "todo"}, HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 200
+    assert 'role="status">Read changes from the note: Negotiation Skills: todo → done.' in response.content.decode()
+    assert NEGOTIATION_DONE in guide_path.read_text()

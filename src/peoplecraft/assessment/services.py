@@ -167,8 +167,14 @@ def assessment_import(*, owner, guide: Guide, path: str | Path, priorities: Iter
             raise AssessmentError([f"{path}: {problem}" for problem in error.problems]) from None
 
 
-def focus_choose(*, skill: Skill, source: str) -> Skill:
-    """Put a recommended skill in focus: it becomes ``active`` on the skill map (and in the note)."""
+def focus_choose(*, skill: Skill, source: str, expected_status: str | None = None, force: bool = False):
+    """Put a recommended skill in focus: it becomes ``active`` on the skill map (and in the note).
+
+    The skill map's rule applies: the note is read first, and a change the note just made to
+    this skill (or since ``expected_status`` was shown) is not undone unless ``force``.
+    """
     from peoplecraft.skillmap import services as skillmap_services
 
-    return skillmap_services.skill_mark(skill=skill, status="active", source=source)
+    return skillmap_services.skill_mark(
+        skill=skill, status="active", source=source, expected_status=expected_status, force=force
+    )

@@ -18,7 +18,7 @@ from peoplecraft.assessment.forms import AnswersForm, StartForm, question_rows
 from peoplecraft.core.http import redirect_after_post
 from peoplecraft.skillmap import selectors as skillmap_selectors
 from peoplecraft.skillmap import services as skillmap_services
-from peoplecraft.skillmap.models import StatusSource
+from peoplecraft.skillmap.models import SkillStatus, StatusSource
 
 # matplotlib's SVG carries style attributes; the image is served on its own URL with no script.
 _SVG_CSP = csp_update({"style-src": [SELF, UNSAFE_INLINE]})
@@ -168,14 +168,13 @@ def skill_trend(request: HttpRequest, skill_id: int) -> HttpResponse:
 @require_POST
 def focus(request: HttpRequest, skill_id: int) -> HttpResponse:
     skill = skillmap_selectors.skill_get(owner=request.user, skill_id=skill_id)
-    error, status = None, 200
-    try:
-        skill = services.focus_choose(skill=skill, source=StatusSource.WEB)
-    except skillmap_services.GuideError as problem:
-        error, status = str(problem), 409 if isinstance(problem, skillmap_services.SkillConflict) else 400
+    error, status, notice = _choose_focus(skill, expected=request.POST.get("expected", ""))
+    skill = skillmap_selectors.skill_get(owner=request.user, skill_id=skill_id)
     if request.htmx:
-        context = {"skill": skill, "error": error}
+        context = {"skill": skill, "error": error, "notice": notice}
         return render(request, "assessment/results.html#focus-control", context, status=status)
+    if notice:
+        messages.info(request, notice)
     if error:
         messages.error(request, error)
     else:
@@ -184,3 +183,16 @@ def focus(request: HttpRequest, skill_id: int) -> HttpResponse:
     if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         return redirect_after_post(request, next_url)
     return redirect_after_post(request, "skillmap:skill", skill.pk)
+
+
+def _choose_focus(skill, *, expected: str) -> tuple[str | None, int, str]:
+    """Focus on ``skill``; return (error, HTTP status, what was read from the note first)."""
+    heading = _("Read changes from the note")
+    expected_status = expected if expected in SkillStatus.values else None
+    try:
+        result = services.focus_choose(skill=skill, source=StatusSource.WEB, expected_status=expected_status)
+    except skillmap_services.SkillConflict as conflict:
+        return str(conflict), 409, conflict.from_note.summary(heading) if conflict.from_note else ""
+    except skillmap_services.GuideError as problem:
+        return str(problem), 400, ""
+    return None, 200, result.from_note.summary(heading)

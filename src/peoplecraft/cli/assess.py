@@ -140,20 +140,17 @@ def history(
 @app.command("focus")
 def focus(
     skill: str = typer.Argument(..., help="Skill name (case-insensitive; a unique part is enough)."),
+    force: bool = typer.Option(False, "--force", help="Apply even if it undoes what the note just changed."),
     guide_name: str | None = GUIDE_OPTION,
 ) -> None:
-    """Put a recommended skill in focus: it becomes active on the skill map."""
+    """Put a recommended skill in focus: it becomes active on the skill map (the note is read first)."""
     owner = context.owner()
-    from peoplecraft.assessment import services
-    from peoplecraft.skillmap import services as skillmap_services
+    from peoplecraft.cli.guide import mark_skill
     from peoplecraft.skillmap.models import StatusSource
 
-    found = _skill(_guide(owner, guide_name), skill)
-    try:
-        chosen = services.focus_choose(skill=found, source=StatusSource.CLI)
-    except skillmap_services.GuideError as error:
-        context.fail(str(error))
-    typer.echo(f"{chosen.name} is now in focus.")
+    result = mark_skill(_guide(owner, guide_name), skill, "active", source=StatusSource.CLI, force=force)
+    suffix = " (no longer struck through in your note)" if result.note_written else ""
+    typer.echo(f"{result.skill.name} is now in focus.{suffix}")
 
 
 @app.command("analyze")

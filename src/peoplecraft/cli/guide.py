@@ -25,10 +25,11 @@ def _guide(owner, name: str | None):
 
 
 def _sync(guide) -> None:
+    """Read the note first; say on stderr what it changed."""
     from peoplecraft.skillmap import services
 
     try:
-        services.guide_sync(guide=guide)
+        _report_read(services.guide_sync(guide=guide))
     except services.GuideError as error:
         context.fail(str(error))
 
@@ -123,31 +124,47 @@ def mark(
     done: bool = typer.Option(False, "--done", help="Mark as mastered (struck through in the note)."),
     active: bool = typer.Option(False, "--active", help="Put the skill in focus."),
     todo: bool = typer.Option(False, "--todo", help="Back to to-do."),
+    force: bool = typer.Option(False, "--force", help="Apply even if it undoes what the note just changed."),
     guide_name: str | None = GUIDE_OPTION,
 ) -> None:
-    """Change a skill's status; done/undone is written into the note at once."""
+    """Change a skill's status; reads the note first, and done/undone is written into it at once."""
     chosen = [name for name, flag in (("done", done), ("active", active), ("todo", todo)) if flag]
     if len(chosen) != 1:
         context.fail("choose exactly one of --done, --active or --todo")
     owner = context.owner()
-    from peoplecraft.skillmap import selectors, services
     from peoplecraft.skillmap.models import StatusSource
 
-    guide = _guide(owner, guide_name)
-    _sync(guide)
+    result = mark_skill(_guide(owner, guide_name), skill, chosen[0], source=StatusSource.CLI, force=force)
+    suffix = " (written into your note)" if result.note_written else ""
+    typer.echo(f"{result.skill.name}: {result.skill.get_status_display().lower()}{suffix}")
+
+
+def mark_skill(guide, name: str, status: str, *, source: str, force: bool):
+    """Shared by ``guide mark`` and ``assess focus``: report what the note said first, fail with a hint."""
+    from peoplecraft.skillmap import selectors, services
+
     try:
-        found = selectors.skill_find(guide=guide, name=skill)
-        updated = services.skill_mark(skill=found, status=chosen[0], source=StatusSource.CLI)
+        result = services.skill_mark(guide=guide, name=name, status=status, source=source, force=force)
     except selectors.SkillNotFound as error:
         context.fail(str(error), candidates=error.candidates)
+    except services.SkillConflict as conflict:
+        _report_read(conflict.from_note)
+        hint = f" Add --force to make it {status} anyway (this rewrites the note)." if conflict.forceable else ""
+        context.fail(f"{conflict}{hint}")
     except services.GuideError as error:
         context.fail(str(error))
-    typer.echo(f"{updated.name}: {updated.get_status_display().lower()}")
+    _report_read(result.from_note)
+    return result
+
+
+def _report_read(report) -> None:
+    for line in report.lines() if report is not None else ():
+        typer.echo(f"from your note: {line}", err=True)
 
 
 @app.command("sync")
 def sync(guide_name: str | None = GUIDE_OPTION, output: OutputFormat = FORMAT_OPTION) -> None:
-    """Read external edits of the note into the skill map now."""
+    """Read external edits of the note into the skill map now, and say what they changed."""
     owner = context.owner()
     from peoplecraft.skillmap import services
 
@@ -156,44 +173,39 @@ def sync(guide_name: str | None = GUIDE_OPTION, output: OutputFormat = FORMAT_OP
         report = services.guide_sync(guide=guide)
     except services.GuideError as error:
         context.fail(str(error))
-    document = {
-        "guide": guide.title,
-        "source": guide.source_path or None,
-        "changed": report.changed,
-        "status_changes": [{"skill": n, "from": old, "to": new} for n, old, new in report.status_changes],
-        "added": report.added,
-        "archived": report.archived,
-    }
+    document = {"guide": guide.title, "source": guide.source_path or None, **report.to_document()}
     if output is OutputFormat.JSON:
         print_json(document)
     elif not guide.source_path:
         typer.echo(f"'{guide.title}' is not linked to a note; nothing to sync.")
+    elif not report.changed:
+        typer.echo(f"'{guide.title}' is in sync with {guide.source_path}.")
     else:
-        typer.echo(_sync_sentence(document))
-
-
-def _sync_sentence(document: dict) -> str:
-    if not document["changed"]:
-        return f"'{document['guide']}' is in sync with {document['source']}."
-    parts = [f"{c['skill']}: {c['from']} → {c['to']}" for c in document["status_changes"]]
-    parts += [f"added {name}" for name in document["added"]]
-    parts += [f"archived {name}" for name in document["archived"]]
-    return "Read from the note: " + "; ".join(parts)
+        lines = report.lines() or ["the note's text changed, but not its title, areas, skills or method"]
+        typer.echo(f"Read from {guide.source_path}:")
+        for line in lines:
+            typer.echo(f"  {line}")
 
 
 @app.command("export")
 def export(
     path: Path = typer.Argument(..., help="File (or folder) to write the Dendron note to."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing file (keeping its permissions)."),
     guide_name: str | None = GUIDE_OPTION,
 ) -> None:
-    """Write the guide as a Dendron note (the synced note itself when it has one)."""
+    """Write the guide as a Dendron note (the synced note itself when it has one); never replaces a file unasked."""
     owner = context.owner()
-    from peoplecraft.skillmap import services
+    from peoplecraft.skillmap import export_services, services
 
     guide = _guide(owner, guide_name)
     _sync(guide)
     try:
-        written = services.guide_export(guide=guide, path=path)
+        result = export_services.guide_export(guide=guide, path=path, force=force)
+    except export_services.TargetExists as error:
+        context.fail(f"{error} Add --force to replace it.")
     except services.GuideError as error:
         context.fail(str(error))
-    typer.echo(f"Wrote {written}")
+    if result.written:
+        typer.echo(f"Wrote {result.path}")
+    else:
+        typer.echo(f"{result.path} is the note this guide is synced with and already up to date; nothing written.")

@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 MAX_NOTE_BYTES = 10 * 1024 * 1024
+# A temporary file younger than this may belong to a write in progress in another process.
+STALE_TEMP_SECONDS = 60
+# ``tempfile.mkstemp`` names: eight characters from this alphabet between prefix and suffix.
+_TEMP_MIDDLE = r"\.[a-z0-9_]{8}\.tmp"
 
 
 class NoteFileError(Exception):
@@ -88,6 +94,40 @@ def write_note_file(
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise NoteFileError(target, f"could not be written: {error.strerror}") from None
+
+
+def remove_stale_temp_files(path: str | os.PathLike[str], *, now: float | None = None) -> list[Path]:
+    """Delete temporary copies of ``path`` that an interrupted write left behind; return them.
+
+    Only files named as :func:`write_note_file` names them (``.NAME.xxxxxxxx.tmp`` beside the
+    note), regular files owned by this user, and older than :data:`STALE_TEMP_SECONDS`. Any
+    problem is ignored: tidying up never stops the command that does it.
+    """
+    target = Path(path)
+    prefix = f".{target.name}."
+    pattern = re.compile(re.escape(f".{target.name}") + _TEMP_MIDDLE)
+    cutoff = (time.time() if now is None else now) - STALE_TEMP_SECONDS
+    removed: list[Path] = []
+    try:
+        names = [name for name in os.listdir(target.parent) if name.startswith(prefix) and pattern.fullmatch(name)]
+    except OSError:
+        return removed
+    for name in names:
+        candidate = target.parent / name
+        if _is_stale(candidate, cutoff):
+            with contextlib.suppress(OSError):
+                candidate.unlink()
+                removed.append(candidate)
+    return removed
+
+
+def _is_stale(candidate: Path, cutoff: float) -> bool:
+    try:
+        info = candidate.lstat()
+    except OSError:
+        return False
+    ours = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+    return stat.S_ISREG(info.st_mode) and ours and info.st_mtime < cutoff
 
 
 def _writable_mode(target: Path) -> int:

@@ -5,34 +5,23 @@ done/not-done state always equals the note as last synced. Any difference betwee
 the note on disk is therefore an external edit, and the note wins for exactly those skills;
 app-only state (``active``, history, archived skills) is kept. Skills and areas that left
 the note are archived, never deleted, and come back with their history if they return.
+Everything applied is recorded in a :class:`SyncReport`.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass, field
 
 from django.utils import timezone
 
 from peoplecraft.skillmap.markdown import Note, NoteArea, NoteSkill
 from peoplecraft.skillmap.models import Area, Guide, MethodStep, Skill, SkillStatus, SkillStatusChange
+from peoplecraft.skillmap.sync_report import SyncReport
 
-
-@dataclass
-class SyncReport:
-    """What a sync changed, for messages in the page and the CLI."""
-
-    status_changes: list[tuple[str, str, str]] = field(default_factory=list)
-    added: list[str] = field(default_factory=list)
-    archived: list[str] = field(default_factory=list)
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.status_changes or self.added or self.archived)
+__all__ = ["SyncReport", "apply_note"]
 
 
 def apply_note(guide: Guide, note: Note, *, source: str) -> SyncReport:
     """Update areas, skills and method steps of a saved ``guide`` to match ``note``."""
-    report = SyncReport()
+    report = SyncReport(text_changed=True)
     now = timezone.now()
     areas = list(guide.areas.prefetch_related("skills"))
     by_title = {area.title.casefold(): area for area in areas}
@@ -43,13 +32,14 @@ def apply_note(guide: Guide, note: Note, *, source: str) -> SyncReport:
         area = area if area is not None and area.pk in unmatched else _by_number(unmatched, note_area)
         if area is None:
             area = Area.objects.create(guide=guide, number=note_area.number, title=note_area.title, position=position)
+            report.areas_added.append(area.title)
         unmatched.pop(area.pk, None)
-        _update_area(area, note_area, position)
+        _update_area(area, note_area, position, report)
         changes += _apply_skills(area, note_area, source, report)
     for area in unmatched.values():
         _archive_area(area, now, report)
     SkillStatusChange.objects.bulk_create(changes)
-    _replace_method_steps(guide, note)
+    _replace_method_steps(guide, note, report)
     return report
 
 
@@ -60,7 +50,11 @@ def _by_number(unmatched: dict[int, Area], note_area: NoteArea) -> Area | None:
     return next((area for area in unmatched.values() if area.number == note_area.number), None)
 
 
-def _update_area(area: Area, note_area: NoteArea, position: int) -> None:
+def _update_area(area: Area, note_area: NoteArea, position: int, report: SyncReport) -> None:
+    if area.title != note_area.title:
+        report.areas_renamed.append((area.title, note_area.title))
+    if area.archived_at is not None:
+        report.areas_restored.append(note_area.title)
     wanted = {"number": note_area.number, "title": note_area.title, "position": position, "archived_at": None}
     if any(getattr(area, name) != value for name, value in wanted.items()):
         for name, value in wanted.items():
@@ -69,36 +63,60 @@ def _update_area(area: Area, note_area: NoteArea, position: int) -> None:
 
 
 def _apply_skills(area: Area, note_area: NoteArea, source: str, report: SyncReport) -> list[SkillStatusChange]:
-    existing = {skill.name.casefold(): skill for skill in area.skills.all()}
-    to_create: list[Skill] = []
+    pairs, new, leftover = _match_skills(list(area.skills.all()), note_area.skills)
+    position = {note_skill.line: index for index, note_skill in enumerate(note_area.skills)}
     to_update: list[Skill] = []
     changes: list[SkillStatusChange] = []
-    for position, note_skill in enumerate(note_area.skills):
-        skill = existing.pop(note_skill.name.casefold(), None)
-        if skill is None:
-            to_create.append(_new_skill(area, note_skill, position))
-            report.added.append(note_skill.name)
-            continue
+    for skill, note_skill in pairs:
         old_status = skill.status
-        if _refresh_skill(skill, note_skill, position):
+        if _refresh_skill(skill, note_skill, position[note_skill.line], report):
             to_update.append(skill)
         if skill.status != old_status:
             changes.append(
                 SkillStatusChange(skill=skill, old_status=old_status, new_status=skill.status, source=source)
             )
             report.status_changes.append((skill.name, old_status, skill.status))
+            report.status_by_skill[skill.pk] = (old_status, skill.status)
     now = timezone.now()
-    for skill in existing.values():
+    for skill in leftover:
         if skill.archived_at is None:
             skill.archived_at = now
             to_update.append(skill)
             report.archived.append(skill.name)
-    created = Skill.objects.bulk_create(to_create)
-    changes += [
-        SkillStatusChange(skill=skill, old_status="", new_status=skill.status, source=source) for skill in created
-    ]
+    created = Skill.objects.bulk_create(_new_skill(area, s, position[s.line]) for s in new)
+    for skill in created:
+        changes.append(SkillStatusChange(skill=skill, old_status="", new_status=skill.status, source=source))
+        report.added.append(skill.name)
+        report.status_by_skill[skill.pk] = ("", skill.status)
     Skill.objects.bulk_update(to_update, ["name", "description", "position", "status", "archived_at"])
     return changes
+
+
+def _match_skills(
+    skills: list[Skill], note_skills: list[NoteSkill]
+) -> tuple[list[tuple[Skill, NoteSkill]], list[NoteSkill], list[Skill]]:
+    """Pair each note skill with its row: by name (any case), else a renamed skill by its unchanged description.
+
+    Returns the pairs, the note skills that are new, and the rows the note no longer has.
+    """
+    by_name = {skill.name.casefold(): skill for skill in skills}
+    pairs: list[tuple[Skill, NoteSkill]] = []
+    unpaired: list[NoteSkill] = []
+    for note_skill in note_skills:
+        skill = by_name.pop(note_skill.name.casefold(), None)
+        if skill is None:
+            unpaired.append(note_skill)
+        else:
+            pairs.append((skill, note_skill))
+    new: list[NoteSkill] = []
+    for note_skill in unpaired:
+        same = [s for s in by_name.values() if note_skill.description and s.description == note_skill.description]
+        if len(same) == 1:
+            pairs.append((same[0], note_skill))
+            by_name.pop(same[0].name.casefold())
+        else:
+            new.append(note_skill)
+    return pairs, new, list(by_name.values())
 
 
 def _new_skill(area: Area, note_skill: NoteSkill, position: int) -> Skill:
@@ -106,13 +124,19 @@ def _new_skill(area: Area, note_skill: NoteSkill, position: int) -> Skill:
     return Skill(area=area, name=note_skill.name, description=note_skill.description, position=position, status=status)
 
 
-def _refresh_skill(skill: Skill, note_skill: NoteSkill, position: int) -> bool:
-    """Copy the note's view of ``skill`` onto it; return whether anything changed."""
+def _refresh_skill(skill: Skill, note_skill: NoteSkill, position: int, report: SyncReport) -> bool:
+    """Copy the note's view of ``skill`` onto it (reporting renames and edits); return whether anything changed."""
     status = skill.status
     if note_skill.done and status != SkillStatus.DONE:
         status = SkillStatus.DONE
     elif not note_skill.done and status == SkillStatus.DONE:
         status = SkillStatus.TODO
+    if skill.name != note_skill.name:
+        report.renamed.append((skill.name, note_skill.name))
+    if skill.description != note_skill.description:
+        report.edited.append(note_skill.name)
+    if skill.archived_at is not None:
+        report.restored.append(note_skill.name)
     wanted = {
         "name": note_skill.name,
         "description": note_skill.description,
@@ -130,6 +154,7 @@ def _archive_area(area: Area, now, report: SyncReport) -> None:
     if area.archived_at is None:
         area.archived_at = now
         area.save(update_fields=["archived_at"])
+        report.areas_archived.append(area.title)
     live = [skill for skill in area.skills.all() if skill.archived_at is None]
     for skill in live:
         skill.archived_at = now
@@ -137,9 +162,21 @@ def _archive_area(area: Area, now, report: SyncReport) -> None:
     Skill.objects.bulk_update(live, ["archived_at"])
 
 
-def _replace_method_steps(guide: Guide, note: Note) -> None:
+def _replace_method_steps(guide: Guide, note: Note, report: SyncReport) -> None:
+    """Replace the steps when the note's differ, reporting them by name."""
+    old = {step.name.casefold(): _step_key(step) for step in guide.method_steps.all()}
+    new = {step.name.casefold(): _step_key(step) for step in note.method_steps}
+    if list(old.values()) == list(new.values()):
+        return
+    report.steps_added += [step[1] for key, step in new.items() if key not in old]
+    report.steps_removed += [step[1] for key, step in old.items() if key not in new]
+    report.steps_changed += [step[1] for key, step in new.items() if key in old and old[key] != step]
     guide.method_steps.all().delete()
     MethodStep.objects.bulk_create(
         MethodStep(guide=guide, number=step.number, name=step.name, description=step.description)
         for step in note.method_steps
     )
+
+
+def _step_key(step) -> tuple[int, str, str]:
+    return (step.number, step.name, step.description)

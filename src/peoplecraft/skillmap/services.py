@@ -2,12 +2,14 @@
 
 A status change made in the app is written into the linked note in the same transaction:
 if the note cannot be written, the database change is rolled back, so the database and the
-note are always left as they were on failure.
+note are always left as they were on failure. Every status change reads the note first, and
+refuses to undo what the note itself just changed about that skill unless forced.
 """
 
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -17,9 +19,16 @@ from django.utils.translation import gettext as _
 
 from peoplecraft.skillmap import markdown
 from peoplecraft.skillmap.models import Guide, Skill, SkillStatus, SkillStatusChange, StatusSource
-from peoplecraft.skillmap.notefile import NoteFileError, read_note_file, write_note_file
-from peoplecraft.skillmap.reconcile import SyncReport, apply_note
-from peoplecraft.skillmap.selectors import skill_map_get
+from peoplecraft.skillmap.notefile import (
+    STALE_TEMP_SECONDS,
+    NoteFileError,
+    read_note_file,
+    remove_stale_temp_files,
+    write_note_file,
+)
+from peoplecraft.skillmap.reconcile import apply_note
+from peoplecraft.skillmap.selectors import skill_find
+from peoplecraft.skillmap.sync_report import SyncReport
 
 DEFAULT_GUIDE_RESOURCE = "interpersonal-skills.md"
 
@@ -29,7 +38,25 @@ class GuideError(Exception):
 
 
 class SkillConflict(GuideError):
-    """The skill changed elsewhere since the caller last saw it; nothing was changed."""
+    """The skill changed elsewhere since the caller last saw it; nothing was changed.
+
+    ``forceable`` says whether asking again with ``force=True`` would apply the change;
+    ``from_note`` is what was read from the note before refusing (kept in the database).
+    """
+
+    def __init__(self, message: str, *, forceable: bool = False) -> None:
+        super().__init__(message)
+        self.forceable = forceable
+        self.from_note: SyncReport | None = None
+
+
+@dataclass
+class SkillMark:
+    """The outcome of :func:`skill_mark`: the skill, what was read from the note first, and what was written."""
+
+    skill: Skill
+    from_note: SyncReport
+    note_written: bool = False
 
 
 def now_ms() -> int:
@@ -129,6 +156,7 @@ def guide_sync(*, guide: Guide) -> SyncReport:
     """Read external edits of the linked note into the guide (no-op without a file or a change)."""
     if not guide.source_path:
         return SyncReport()
+    _tidy_note_folder(guide.source_path)
     text = _read(guide.source_path)
     if text == guide.note_text:
         return SyncReport()
@@ -140,55 +168,103 @@ def guide_sync(*, guide: Guide) -> SyncReport:
     return report
 
 
+_last_tidy: dict[str, float] = {}
+
+
+def _tidy_note_folder(path: str) -> None:
+    """Remove temporary copies of the note left by a killed write; at most once a minute per note and process."""
+    now = time.time()
+    if now - _last_tidy.get(path, 0.0) >= STALE_TEMP_SECONDS:
+        _last_tidy[path] = now
+        remove_stale_temp_files(path, now=now)
+
+
 def _pull(guide: Guide, text: str, note: markdown.Note, *, source: str) -> SyncReport:
     if text == guide.note_text:
         return SyncReport()
     report = apply_note(guide, note, source=source)
+    old_title, old_description = guide.title, guide.description
     _copy_note_fields(guide, note, fallback_title=guide.title)
+    report.title = (old_title, guide.title) if guide.title != old_title else None
+    report.description_changed = guide.description != old_description
     guide.note_text = text
     guide.save()
     return report
 
 
-def skill_mark(*, skill: Skill, status: str, source: str, expected_status: str | None = None) -> Skill:
-    """Set a skill's status, writing done/undone into the note; reads external edits first.
+def skill_mark(
+    *,
+    status: str,
+    source: str,
+    skill: Skill | None = None,
+    guide: Guide | None = None,
+    name: str = "",
+    expected_status: str | None = None,
+    force: bool = False,
+) -> SkillMark:
+    """Set a skill's status, writing done/undone into the note; reads the note first. Every caller goes here.
 
-    ``expected_status`` is the status the caller saw. If the note changed it since, the
-    change is refused with :class:`SkillConflict` instead of guessing which side is right.
+    Pass ``skill``, or ``guide`` and ``name`` to look the skill up *after* reading the note (so
+    a skill the note just added or renamed is found; ``selectors.SkillNotFound`` otherwise).
+    Refused with :class:`SkillConflict`, unless ``force``: the note just changed this skill's
+    done-ness and ``status`` would undo it, or the caller saw ``expected_status`` and the note
+    changed it since. The read is kept even when the change is refused.
     """
     if status not in SkillStatus.values:
         raise GuideError(_("Unknown status %(status)s; use todo, active or done.") % {"status": status})
-    # Read external edits in their own transaction, so they are kept even if this change is refused.
-    guide_sync(guide=skill.area.guide)
+    guide = guide if skill is None else skill.area.guide
+    report = guide_sync(guide=guide)  # its own transaction: kept even if this change is refused
+    skill = skill if skill is not None else skill_find(guide=guide, name=name)
     with transaction.atomic():
-        guide = Guide.objects.select_for_update().get(pk=skill.area.guide_id)
-        disk_text = _read(guide.source_path) if guide.source_path else None
-        if disk_text is not None and disk_text != guide.note_text:
-            _pull(guide, disk_text, _parse(disk_text, where=guide.source_path), source=StatusSource.NOTE)
+        locked = Guide.objects.select_for_update().get(pk=guide.pk)
+        disk_text = _read(locked.source_path) if locked.source_path else None
+        if disk_text is not None and disk_text != locked.note_text:
+            again = _pull(locked, disk_text, _parse(disk_text, where=locked.source_path), source=StatusSource.NOTE)
+            report = report.merge(again)
         fresh = Skill.objects.select_related("area").get(pk=skill.pk)
-        _check_conflict(fresh, expected_status)
-        if fresh.status != status:
-            _change_status(guide, fresh, status, source)
-    return fresh
+        try:
+            _check_conflict(fresh, status, expected_status, report, force=force)
+        except SkillConflict as conflict:
+            conflict.from_note = report
+            raise
+        written = fresh.status != status and _change_status(locked, fresh, status, source)
+    return SkillMark(skill=fresh, from_note=report, note_written=bool(written))
 
 
-def _check_conflict(skill: Skill, expected_status: str | None) -> None:
+def _check_conflict(skill: Skill, status: str, expected_status: str | None, report: SyncReport, *, force: bool) -> None:
     if skill.archived_at is not None or skill.area.archived_at is not None:
         raise SkillConflict(_("“%(name)s” is no longer in the note; nothing was changed.") % {"name": skill.name})
+    if force:
+        return
     if expected_status and skill.status != expected_status:
         raise SkillConflict(
             _("“%(name)s” was changed to %(status)s in the note since you looked; nothing was changed.")
-            % {"name": skill.name, "status": skill.get_status_display().lower()}
+            % {"name": skill.name, "status": skill.get_status_display().lower()},
+            forceable=True,
+        )
+    read = report.status_by_skill.get(skill.pk)
+    if read is not None and (status == SkillStatus.DONE) != (skill.status == SkillStatus.DONE):
+        what = {"name": skill.name, "old": read[0], "new": read[1], "wanted": status}
+        message = (
+            _("Your note just changed “%(name)s” from %(old)s to %(new)s") % what
+            if read[0]
+            else _("Your note just added “%(name)s” as %(new)s") % what
+        )
+        raise SkillConflict(
+            message + _("; marking it %(wanted)s would undo that, so nothing was changed.") % what, forceable=True
         )
 
 
-def _change_status(guide: Guide, skill: Skill, status: str, source: str) -> None:
+def _change_status(guide: Guide, skill: Skill, status: str, source: str) -> bool:
+    """Change the status (and the note when done-ness changes); return whether the note was written."""
     was_done = skill.status == SkillStatus.DONE
-    if was_done != (status == SkillStatus.DONE):
+    rewrite = was_done != (status == SkillStatus.DONE)
+    if rewrite:
         _rewrite_note(guide, skill, done=status == SkillStatus.DONE)
     SkillStatusChange.objects.create(skill=skill, old_status=skill.status, new_status=status, source=source)
     skill.status = status
     skill.save(update_fields=["status"])
+    return rewrite and bool(guide.source_path)
 
 
 def _rewrite_note(guide: Guide, skill: Skill, *, done: bool) -> None:
@@ -211,37 +287,3 @@ def _rewrite_note(guide: Guide, skill: Skill, *, done: bool) -> None:
     guide.note_text = text
     guide.note_updated_ms = updated.front_matter.updated
     guide.save(update_fields=["note_text", "note_updated_ms", "updated_at"])
-
-
-def guide_export(*, guide: Guide, path: str | Path) -> Path:
-    """Write the guide as a Dendron note (the synced note itself when there is one)."""
-    target = Path(path).expanduser()
-    if target.is_dir():
-        target = target / f"{guide.slug}.md"
-    try:
-        text = guide.note_text or _render_new_note(guide)
-    except markdown.NoteError as error:
-        raise GuideError(f"{guide.title}: cannot be written as a note: {error}") from None
-    try:
-        write_note_file(target, text)
-    except NoteFileError as error:
-        raise GuideError(str(error)) from None
-    return target
-
-
-def _render_new_note(guide: Guide) -> str:
-    """A fresh note for a guide made in the app; areas without live skills cannot be read back, so they are left out."""
-    areas = [
-        (progress.area.title, [(s.name, s.description, s.status == SkillStatus.DONE) for s in progress.skills])
-        for progress in skill_map_get(guide=guide)
-        if progress.skills
-    ]
-    steps = [(step.name, step.description) for step in guide.method_steps.all()]
-    return markdown.new_note(
-        title=guide.title,
-        description=guide.description,
-        areas=areas,
-        method_steps=steps,
-        note_id=guide.note_id or markdown.new_note_id(),
-        now_ms=now_ms(),
-    )

@@ -13,6 +13,7 @@ from peoplecraft.core.ownership import get_owned_or_404
 from peoplecraft.skillmap import selectors, services
 from peoplecraft.skillmap.forms import GuideImportForm, SkillStatusForm
 from peoplecraft.skillmap.models import Guide, StatusSource
+from peoplecraft.skillmap.sync_report import SyncReport
 
 
 def _sync_quietly(request: HttpRequest, guide: Guide) -> bool:
@@ -23,11 +24,12 @@ def _sync_quietly(request: HttpRequest, guide: Guide) -> bool:
         messages.error(request, _("The note could not be read, so the map shows the last synced state: %s") % error)
         return False
     if report.changed:
-        changed = ", ".join(name for name, _old, _new in report.status_changes)
-        summary = _("Read changes from the note")
-        details = [part for part in (changed, *report.added) if part]
-        messages.info(request, f"{summary}: {', '.join(details)}." if details else f"{summary}.")
+        messages.info(request, _what_was_read(report))
     return report.changed
+
+
+def _what_was_read(report: SyncReport | None) -> str:
+    return report.summary(_("Read changes from the note")) if report is not None else ""
 
 
 @require_GET
@@ -72,33 +74,38 @@ def skill_detail(request: HttpRequest, skill_id: int) -> HttpResponse:
 @require_POST
 def skill_status(request: HttpRequest, skill_id: int) -> HttpResponse:
     skill = selectors.skill_get(owner=request.user, skill_id=skill_id)
-    form = SkillStatusForm(request.POST)
-    error, status = None, 200
-    if not form.is_valid():
-        error, status = _("Choose to do, in focus or done."), 400
-    else:
-        try:
-            skill = services.skill_mark(
-                skill=skill,
-                status=form.cleaned_data["status"],
-                expected_status=form.cleaned_data["expected"] or None,
-                source=StatusSource.WEB,
-            )
-        except services.SkillConflict as conflict:
-            error, status = str(conflict), 409
-        except services.GuideError as problem:
-            error, status = str(problem), 400
-        skill = selectors.skill_get(owner=request.user, skill_id=skill_id)
+    error, status, notice = _mark(skill, SkillStatusForm(request.POST))
+    skill = selectors.skill_get(owner=request.user, skill_id=skill_id)
     if request.htmx:
         progress = selectors.area_get(owner=request.user, area_id=skill.area_id)
-        context = {"skill": skill, "error": error, "progress": progress}
+        context = {"skill": skill, "error": error, "notice": notice, "progress": progress}
         return render(request, "skillmap/area.html#status-response", context, status=status)
+    if notice:
+        messages.info(request, notice)
     if error:
         messages.error(request, error)
     next_url = request.POST.get("next", "")
     if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
         return redirect(next_url)
     return redirect("skillmap:area", skill.area_id)
+
+
+def _mark(skill, form: SkillStatusForm) -> tuple[str | None, int, str]:
+    """Apply the form; return (error, HTTP status, what was read from the note first)."""
+    if not form.is_valid():
+        return _("Choose to do, in focus or done."), 400, ""
+    try:
+        result = services.skill_mark(
+            skill=skill,
+            status=form.cleaned_data["status"],
+            expected_status=form.cleaned_data["expected"] or None,
+            source=StatusSource.WEB,
+        )
+    except services.SkillConflict as conflict:
+        return str(conflict), 409, _what_was_read(conflict.from_note)
+    except services.GuideError as problem:
+        return str(problem), 400, ""
+    return None, 200, _what_was_read(result.from_note)
 
 
 @require_POST
