@@ -62,7 +62,8 @@ VAULT = {
         "emotion: grateful\n"
         "tags: [team, retro]\n"
         "skills:\n"
-        "  - Active Listening\n"
+        "  - written communication\n"
+        "  - Empathy\n"
         "sprint: 12\n"
         "---\n"
         "\n"
@@ -131,7 +132,7 @@ def test_dendron_journal_names_are_imported_and_every_skipped_file_is_listed(hom
         "2024-05-05",  # people.journal.md: the day of its 'created' (UTC)
     ]
     retro = next(entry for entry in entries if entry["entry_date"] == "2024-05-03")
-    assert (retro["mood"], retro["emotion"], len(retro["skills"])) == (4, "grateful", 1)
+    assert (retro["mood"], retro["emotion"], len(retro["skills"])) == (4, "grateful", 2)
 
     again = _run(home, "journal", "import", str(vault))
     assert again.returncode == 0, again.stderr

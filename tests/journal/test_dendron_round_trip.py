@@ -156,6 +156,6 @@ def test_export_checks_every_file_it_would_replace_before_writing_any(owner, mak
     with pytest.raises(exchange.ExportRefused) as refused:
         exchange.journal_export(owner=owner, folder=out)
     assert refused.value.replaced == [out / "journal.2025.01.01.one.md", out / "journal.2025.01.02.two.md"]
-    with pytest.raises(services.EntryError, match="two.md: is read-only"):
+    with pytest.raises(services.EntryError, match=r"two\.md: is read-only"):
         exchange.journal_export(owner=owner, folder=out, force=True)
     assert (out / "journal.2025.01.01.one.md").read_text() == "old one\n"

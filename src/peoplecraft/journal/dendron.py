@@ -67,6 +67,15 @@ class ParsedNote:
 
 
 def _scalar(value: Any) -> str:
+    """``value`` as one line of flow-style YAML (the common simple cases without the slow YAML emitter)."""
+    if value is None:
+        return "null"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if type(value) is date:
+        return value.isoformat()
+    if value == [] or value == "":
+        return "[]" if value == [] else "''"
     dumped = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=1_000_000)
     return dumped.removesuffix("\n...\n").rstrip("\n")
 

@@ -10,7 +10,9 @@ one problem in one note and nothing is stored, with each problem named by file, 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 
 from django.db import transaction
@@ -66,8 +68,9 @@ def journal_import(*, owner, source: str | Path) -> ImportReport:
     now_ms, tz = to_ms(timezone.now()), timezone.get_current_timezone()
     reads: list[_Read] = []
     problems: list[Problem] = []
+    skill_named = cache(lambda name: skillmap_selectors.skill_in_active_guide(owner=owner, name=name))
     for path in files:
-        outcome = _read(owner, path, now_ms, tz)
+        outcome = _read(owner, path, now_ms, tz, skill_named)
         if isinstance(outcome, Skipped):
             skipped.append(outcome)
         elif isinstance(outcome, _Read):
@@ -106,7 +109,7 @@ def _skip_reason(path: Path) -> str:
     return ""
 
 
-def _read(owner, path: Path, now_ms: int, tz) -> _Read | Skipped | list[Problem]:
+def _read(owner, path: Path, now_ms: int, tz, skill_named: Callable) -> _Read | Skipped | list[Problem]:
     try:
         text = read_note_file(path)
     except NoteFileError as error:
@@ -119,18 +122,21 @@ def _read(owner, path: Path, now_ms: int, tz) -> _Read | Skipped | list[Problem]
     problems = list(parsed.problems)
     data = None
     if parsed.note is not None:
-        data, more = _entry_input(owner, parsed.note)
+        data, more = _entry_input(owner, parsed.note, skill_named)
         problems += more
     if problems or data is None:
         return [replace(problem, file=str(path)) for problem in problems]
     return _Read(path, parsed, data)
 
 
-def _entry_input(owner, note: dendron.EntryNote) -> tuple[services.EntryInput, list[Problem]]:
-    """The entry ``note`` describes, and every problem services find in it (each with its key's line)."""
+def _entry_input(owner, note: dendron.EntryNote, skill_named: Callable) -> tuple[services.EntryInput, list[Problem]]:
+    """The entry ``note`` describes, and every problem services find in it (each with its key's line).
+
+    ``skill_named`` finds a skill of the active guide by name (cached for the whole import).
+    """
     skill_ids, problems = [], []
     for name in note.skills:
-        skill = skillmap_selectors.skill_in_active_guide(owner=owner, name=name)
+        skill = skill_named(name.casefold())
         if skill is None:
             line = note.key_lines.get("skills")
             problems.append(Problem(line, "skills", f"'{name}' is not a skill of your active guide"))
@@ -170,6 +176,7 @@ def _shared_ids(reads: list[_Read]) -> list[Problem]:
 def _store_all(owner, reads: list[_Read], skipped: tuple[Skipped, ...]) -> ImportReport:
     created = updated = 0
     existing = selectors.entries_by_note_id(owner=owner, note_ids=[read.note.note_id for read in reads])
+    stored: dict[int, _Read] = {}
     with transaction.atomic():
         for read in reads:
             note, entry = read.note, existing.get(read.note.note_id)
@@ -186,16 +193,22 @@ def _store_all(owner, reads: list[_Read], skipped: tuple[Skipped, ...]) -> Impor
                 entry.created_at = from_ms(note.created_ms)
                 entry = services.entry_update(entry=entry, data=read.data, updated_at=from_ms(note.updated_ms))
                 updated += 1
-            services.entry_note_source_set(entry=entry, source=_source(read, entry).to_json())
+            stored[entry.pk] = read
+        _remember_sources(owner, stored)
     return ImportReport(created=created, updated=updated, files=len(reads), skipped=skipped)
 
 
-def _source(read: _Read, entry) -> NoteSource:
-    raw = read.parsed.body
-    return NoteSource(
-        name=read.path.name,
-        head=read.parsed.head,
-        values=note_values(entry),
-        body_digest=digest(entry.body),
-        body=raw if services.clean_body(raw) != raw else None,
-    )
+def _remember_sources(owner, stored: dict[int, _Read]) -> None:
+    """Keep each note's source, with the values export reads back for its entry (read as export reads them)."""
+    entries = list(selectors.entries_for_export(owner=owner, ids=list(stored)))
+    for entry in entries:
+        read = stored[entry.pk]
+        raw = read.parsed.body
+        entry.note_source = NoteSource(
+            name=read.path.name,
+            head=read.parsed.head,
+            values=note_values(entry),
+            body_digest=digest(entry.body),
+            body=raw if services.clean_body(raw) != raw else None,
+        ).to_json()
+    services.entry_note_sources_set(entries=entries)

@@ -227,11 +227,10 @@ def entry_update(*, entry: Entry, data: EntryInput, updated_at=None) -> Entry:
         return _store(entry, data, skills)
 
 
-def entry_note_source_set(*, entry: Entry, source: dict) -> None:
-    """Remember the Dendron note ``entry`` was imported from (see ``journal.dendron_source``)."""
-    entry.note_source = source
+def entry_note_sources_set(*, entries: list[Entry]) -> None:
+    """Save the ``note_source`` set on each entry: the Dendron note it was imported from (``dendron_source``)."""
     with transaction.atomic():
-        entry.save(update_fields=["note_source"])
+        Entry.objects.bulk_update(entries, ["note_source"], batch_size=500)
 
 
 def entry_delete(*, entry: Entry) -> None:
