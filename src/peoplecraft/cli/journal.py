@@ -256,19 +256,10 @@ def import_(
 
 def _import_summary(output: OutputFormat, report, problems: list) -> None:
     """The import's result on stdout: one JSON document, or a line of counts and each skipped file."""
+    from peoplecraft.journal import importer
+
     if output is OutputFormat.JSON:
-        print_json(
-            {
-                "files": report.files,
-                "created": report.created,
-                "updated": report.updated,
-                "skipped": [{"file": item.file, "reason": item.reason} for item in report.skipped],
-                "problems": [
-                    {"file": item.file, "line": item.line, "field": item.field, "message": item.message}
-                    for item in problems
-                ],
-            }
-        )
+        print_json(importer.import_document(report, problems))
         return
     typer.echo(
         f"Imported {report.files} notes: {report.created} new, {report.updated} updated; "

@@ -62,6 +62,19 @@ class _Read:
         return self.parsed.note
 
 
+def import_document(report: ImportReport, problems: list[Problem]) -> dict:
+    """The JSON document of an import (``problems`` is empty unless nothing was imported because of them)."""
+    return {
+        "files": report.files,
+        "created": report.created,
+        "updated": report.updated,
+        "skipped": [{"file": item.file, "reason": item.reason} for item in report.skipped],
+        "problems": [
+            {"file": item.file, "line": item.line, "field": item.field, "message": item.message} for item in problems
+        ],
+    }
+
+
 def journal_import(*, owner, source: str | Path) -> ImportReport:
     """Import journal notes from a folder (or one note file); on any problem, nothing is stored."""
     files, skipped = _candidates(Path(source).expanduser())
