@@ -96,7 +96,8 @@ def test_export_and_import_round_trip(owner, tmp_path):
     assert invoke("journal", "export", str(tmp_path)).exit_code == 0
     assert (tmp_path / "journal.2025.03.03.a-talk.md").exists()
     result = invoke("journal", "import", str(tmp_path), "--format", "json")
-    assert result.exit_code == 0 and json.loads(result.stdout) == {"files": 1, "created": 0, "updated": 1}
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {"files": 1, "created": 0, "updated": 1, "skipped": [], "problems": []}
 
 
 def test_import_of_a_malformed_note_exits_2_with_file_and_line(owner, tmp_path):

@@ -22,7 +22,9 @@ def test_zip_holds_the_same_notes_as_the_folder_export(owner_client, owner, impo
     assert response.status_code == 200 and response["Content-Type"] == "application/zip"
     assert response["Content-Disposition"].startswith('attachment; filename="peoplecraft-journal-')
     archive = zipfile.ZipFile(io.BytesIO(response.content))
-    written = {path.name: path.read_text(encoding="utf-8") for path in journal_export(owner=owner, folder=tmp_path)}
+    written = {
+        path.name: path.read_text(encoding="utf-8") for path in journal_export(owner=owner, folder=tmp_path / "out")
+    }
     assert {name: archive.read(name).decode("utf-8") for name in archive.namelist()} == written
     assert any(name.startswith("journal.2026.11.02.retro") for name in written)
 

@@ -208,36 +208,65 @@ def list_(
 
 
 @app.command("export")
-def export(folder: Path = typer.Argument(..., help="Folder for the Dendron notes (created if missing).")) -> None:
-    """Write every entry as a Dendron note journal.YYYY.MM.DD.<slug>.md."""
+def export(
+    folder: Path = typer.Argument(..., help="Folder for the Dendron notes (created if missing; must be empty)."),
+    force: bool = typer.Option(
+        False, "--force", help="Write into a folder that is not empty, replacing notes of the same name."
+    ),
+) -> None:
+    """Write every entry as a Dendron note (journal.YYYY.MM.DD.<slug>.md, or the name it was imported from)."""
     owner = context.owner()
+    from rich.markup import escape
+
     from peoplecraft.journal import exchange, services
 
     try:
-        written = exchange.journal_export(owner=owner, folder=folder)
+        written = exchange.journal_export(owner=owner, folder=folder, force=force)
+    except exchange.ExportRefused as refused:
+        context.fail(escape(str(refused)), candidates=[f"would replace {path}" for path in refused.replaced])
     except services.EntryError as error:
-        context.fail(str(error))
+        context.fail(escape(str(error)))
     typer.echo(f"Wrote {len(written)} notes to {folder}")
 
 
 @app.command("import")
 def import_(
-    source: Path = typer.Argument(..., help="A folder of journal.*.md notes, or one note."),
+    source: Path = typer.Argument(..., help="A folder of journal notes (daily.journal.2024.05.01.md…), or one note."),
     output: OutputFormat = FORMAT_OPTION,
 ) -> None:
-    """Import Dendron journal notes; notes already imported (same id) are updated. All or nothing."""
+    """Import Dendron journal notes; notes already imported (same id) are updated. All or nothing.
+
+    Every file that is not imported is listed with the reason. Exit 2 when a note has a problem
+    (each named by file, line and key; nothing is stored) or when there was nothing to import.
+    """
     owner = context.owner()
-    from peoplecraft.journal import exchange
+    from rich.markup import escape
+
+    from peoplecraft.journal import importer
 
     try:
-        report = exchange.journal_import(owner=owner, source=source)
-    except exchange.JournalImportError as error:
-        context.fail(f"{error}:", candidates=error.problems)
-    document = {"files": report.files, "created": report.created, "updated": report.updated}
+        report = importer.journal_import(owner=owner, source=source)
+    except importer.JournalImportError as error:
+        _import_summary(output, importer.ImportReport(0, 0, 0, error.skipped), error.problems)
+        context.fail(escape(f"{error}:"), candidates=[str(problem) for problem in error.problems])
+    _import_summary(output, report, [])
+    if not report.files:
+        context.fail(escape(f"{source}: no journal note to import; nothing was imported"))
+
+
+def _import_summary(output: OutputFormat, report, problems: list) -> None:
+    """The import's result on stdout: one JSON document, or a line of counts and each skipped file."""
+    from peoplecraft.journal import importer
+
     if output is OutputFormat.JSON:
-        print_json(document)
-    else:
-        typer.echo(f"Imported {report.files} notes: {report.created} new, {report.updated} updated.")
+        print_json(importer.import_document(report, problems))
+        return
+    typer.echo(
+        f"Imported {report.files} notes: {report.created} new, {report.updated} updated; "
+        f"skipped {len(report.skipped)} files."
+    )
+    for item in report.skipped:
+        typer.echo(f"  skipped {item.file}: {item.reason}")
 
 
 @app.command("prompts")

@@ -1,27 +1,34 @@
-"""Journal entries as Dendron notes (``journal.YYYY.MM.DD.<slug>.md``) and back. Pure: no Django.
+"""Journal entries as Dendron notes and back. Pure: no Django.
+
+File names: Dendron's own journal notes are ``<domain>.journal.YYYY.MM.DD[.more].md``
+(``daily.journal.2024.05.01.md``, ``work.journal.2024.05.01.standup.md``); our export writes
+``journal.YYYY.MM.DD.<slug>.md``. Both carry the entry's date.
 
 The front matter carries Dendron's keys (``id``, ``title``, ``desc``, ``updated``, ``created`` in
 epoch milliseconds) plus Peoplecraft's: ``date``, ``mood``, ``emotion``, ``stress``, ``tags``,
-``skills`` (names), ``links`` (``{kind, id}``), ``template`` and ``prompt``. The body follows
-after one blank line. Reading a note checks every key and names the line of a bad one.
+``skills`` (names), ``links`` (``{kind, id}``), ``template`` and ``prompt``. Any other key is kept
+as written (see ``dendron_source``). The body follows after one blank line. Reading a note checks
+every key and names the line of each bad one.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, tzinfo
 from typing import Any
 
 import yaml
 
-from peoplecraft.journal.emotions import core_of
-from peoplecraft.skillmap.note_front_matter import find_close, parse_front_matter
+from peoplecraft.journal.dendron_fields import Checker, Problem, read_header
+from peoplecraft.skillmap.note_front_matter import find_close
 from peoplecraft.skillmap.note_lines import bodies_of, split_lines
 from peoplecraft.skillmap.note_model import NoteError
 
-FILE_PATTERN = re.compile(r"^journal\.(\d{4})\.(\d{2})\.(\d{2})\.([^/\\]+)\.md$")
+DAY_NAME = re.compile(r"^(?:.+\.)?journal\.(\d{4})\.(\d{1,2})\.(\d{1,2})(?:\..+)?\.md$")
+JOURNAL_NAME = re.compile(r"^(?:.+\.)?journal(?:\..+)?\.md$")
 OWN_KEYS = ("date", "mood", "emotion", "stress", "tags", "skills", "links", "template", "prompt")
 
 
@@ -45,12 +52,36 @@ class EntryNote:
     key_lines: dict[str, int] = field(default_factory=dict, compare=False)
 
 
+@dataclass(frozen=True)
+class ParsedNote:
+    """A note read for import: the entry (``None`` when unreadable), every problem, and the raw text.
+
+    ``head`` is everything before the body (front matter, delimiters, the blank line after them)
+    and ``body`` the rest, both exactly as in the file: ``head + body`` is the note.
+    """
+
+    note: EntryNote | None
+    head: str
+    body: str
+    problems: tuple[Problem, ...] = ()
+
+
 def _scalar(value: Any) -> str:
+    """``value`` as one line of flow-style YAML (the common simple cases without the slow YAML emitter)."""
+    if value is None:
+        return "null"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if type(value) is date:
+        return value.isoformat()
+    if value == [] or value == "":
+        return "[]" if value == [] else "''"
     dumped = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=1_000_000)
     return dumped.removesuffix("\n...\n").rstrip("\n")
 
 
-def render_note(note: EntryNote) -> str:
+def note_pairs(note: EntryNote) -> list[tuple[str, str]]:
+    """The front-matter keys and values (as YAML text) that export writes for ``note``, in order."""
     pairs = [
         ("id", note.note_id),
         ("title", note.title),
@@ -67,7 +98,11 @@ def render_note(note: EntryNote) -> str:
         ("template", note.template),
         ("prompt", note.prompt),
     ]
-    header = "".join(f"{key}: {_scalar(value)}\n" for key, value in pairs)
+    return [(key, _scalar(value)) for key, value in pairs]
+
+
+def render_note(note: EntryNote) -> str:
+    header = "".join(f"{key}: {value}\n" for key, value in note_pairs(note))
     return f"---\n{header}---\n\n{note.body}"
 
 
@@ -77,8 +112,11 @@ def slug_of(title: str) -> str:
     return slug or "entry"
 
 
-def file_name(note: EntryNote, taken: set[str]) -> str:
-    """A file name not in ``taken`` (which it is added to)."""
+def file_name(note: EntryNote, taken: set[str], *, wanted: str = "") -> str:
+    """``wanted`` if given and free, else ``journal.YYYY.MM.DD.<slug>.md``; never one in ``taken`` (which it joins)."""
+    if wanted and wanted not in taken:
+        taken.add(wanted)
+        return wanted
     base = f"journal.{note.day:%Y.%m.%d}.{slug_of(note.title)}"
     name, counter = f"{base}.md", 2
     while name in taken:
@@ -87,122 +125,100 @@ def file_name(note: EntryNote, taken: set[str]) -> str:
     return name
 
 
+def is_journal_name(name: str) -> bool:
+    """A Dendron note in a ``journal`` hierarchy (``journal.….md``, ``daily.journal.….md``)."""
+    return JOURNAL_NAME.match(name) is not None
+
+
+def id_from_name(name: str) -> str:
+    """The id of a note that has none: derived from its file name (23 hex digits, Dendron's length).
+
+    Dendron names are unique in a vault, so importing the same note again updates its entry
+    instead of adding a second one, and export (which keeps the note without an id) round-trips.
+    """
+    return hashlib.sha256(name.encode("utf-8")).hexdigest()[:23]
+
+
 def date_from_file_name(name: str) -> date | None:
-    match = FILE_PATTERN.match(name)
+    """The day in a journal note's name; ``NoteError`` when it names an impossible day."""
+    match = DAY_NAME.match(name)
     if match is None:
         return None
     try:
         return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError:
-        raise NoteError(f"the date in the file name ({'.'.join(match.groups()[:3])}) is not a real date") from None
+        raise NoteError(f"the date in the file name ({'.'.join(match.groups())}) is not a real date") from None
 
 
-def parse_note(text: str, *, file_name: str, now_ms: int, new_id: str) -> EntryNote:
-    """Read a journal note; ``NoteError`` names the line of the first problem."""
+def split_note(text: str) -> tuple[str, str, int | None]:
+    """(head, body, index of the closing ``---`` or ``None``); ``NoteError`` for a never-closed header."""
     lines = split_lines(text)
     bodies = bodies_of(lines)
-    if find_close(bodies) is None:
-        raise NoteError("a journal note starts with Dendron front matter between '---' lines", 1)
-    front, body_start = parse_front_matter(lines, bodies)
-    key_lines = _key_lines(bodies[:body_start])
-    extra = _Extra(front.extra, key_lines)
-    body_lines = lines[body_start:]
-    if body_lines and bodies[body_start].strip() == "":
-        body_lines = body_lines[1:]
-    key_lines["body"] = len(lines) - len(body_lines) + 1
-    day = extra.day() or date_from_file_name(file_name)
-    if day is None:
-        raise NoteError("no 'date' in the front matter and no date in the file name (journal.YYYY.MM.DD.…)", 1)
-    created = front.created if front.created is not None else now_ms
-    return EntryNote(
-        note_id=front.id or new_id,
-        title=(front.title or "").strip() or file_name.removesuffix(".md"),
-        desc=front.desc or "",
-        day=day,
-        body="".join(body_lines),
+    close = find_close(bodies)
+    if close is None:
+        return "", text, None
+    start = close + 1
+    if start < len(lines) and bodies[start].strip() == "":
+        start += 1
+    return "".join(lines[:start]), "".join(lines[start:]), close
+
+
+def parse_note(text: str, *, file_name: str, now_ms: int, new_id: str, tz: tzinfo = UTC) -> ParsedNote:
+    """Read a journal note, collecting every problem (each with its line and key)."""
+    try:
+        head, body, close = split_note(text)
+    except NoteError as error:
+        return ParsedNote(None, "", text, (Problem(error.line, "front matter", error.message),))
+    if close is None:
+        problem = Problem(1, "front matter", "a journal note starts with Dendron front matter between '---' lines")
+        return ParsedNote(None, head, body, (problem,))
+    header, problems = read_header(split_lines(text), close)
+    if header is None:
+        return ParsedNote(None, head, body, tuple(problems))
+    check = Checker(header)
+    created = check.ms("created")
+    day = _day(check, file_name, created, tz)
+    created = now_ms if created is None else created
+    updated = check.ms("updated")
+    note = EntryNote(
+        note_id=check.text("id") or new_id,
+        title=check.text("title").strip() or file_name.removesuffix(".md"),
+        desc=check.text("desc"),
+        day=day or date(1970, 1, 1),
+        body=body,
         created_ms=created,
-        updated_ms=front.updated if front.updated is not None else created,
-        mood=extra.bounded("mood", 1, 5),
-        emotion=extra.emotion(),
-        stress=extra.bounded("stress", 0, 10),
-        tags=extra.words("tags"),
-        skills=extra.words("skills"),
-        links=extra.links(),
-        template=extra.text("template") or "free",
-        prompt=extra.text("prompt"),
-        key_lines=key_lines,
+        updated_ms=created if updated is None else updated,
+        mood=check.bounded("mood", 1, 5),
+        emotion=check.emotion(),
+        stress=check.bounded("stress", 0, 10),
+        tags=check.words("tags"),
+        skills=check.words("skills"),
+        links=check.links(),
+        template=check.text("template") or "free",
+        prompt=check.text("prompt"),
+        key_lines={**header.lines, "body": len(split_lines(head)) + 1},
     )
+    return ParsedNote(note, head, body, (*problems, *check.problems))
 
 
-def _key_lines(header: list[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for index, body in enumerate(header):
-        match = re.match(r"^([A-Za-z_][\w-]*)\s*:", body)
-        if match:
-            found[match.group(1)] = index + 1
-    return found
-
-
-class _Extra:
-    """Peoplecraft's own front-matter keys, checked one by one."""
-
-    def __init__(self, data: dict, key_lines: dict[str, int]) -> None:
-        self.data = data
-        self.key_lines = key_lines
-
-    def fail(self, key: str, message: str) -> NoteError:
-        return NoteError(f"front matter '{key}': {message}", self.key_lines.get(key, 1))
-
-    def day(self) -> date | None:
-        value = self.data.get("date")
-        if value is None or isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value))
-        except ValueError:
-            raise self.fail("date", f"{value!r} is not a date like 2024-05-31") from None
-
-    def bounded(self, key: str, low: int, high: int) -> int | None:
-        value = self.data.get(key)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise self.fail(key, f"must be a whole number from {low} to {high}, not {value!r}")
-        return value
-
-    def text(self, key: str) -> str:
-        value = self.data.get(key)
-        if value is None:
-            return ""
-        if not isinstance(value, str | int | float) or isinstance(value, bool):
-            raise self.fail(key, "must be text")
-        return str(value)
-
-    def emotion(self) -> str:
-        word = self.text("emotion").strip().casefold()
-        if word and core_of(word) is None:
-            raise self.fail("emotion", f"'{word}' is not on the emotion wheel")
-        return word
-
-    def words(self, key: str) -> tuple[str, ...]:
-        value = self.data.get(key)
-        if value is None:
-            return ()
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(item, str | int) for item in value):
-            raise self.fail(key, "must be a list of names, like [team, feedback]")
-        return tuple(str(item) for item in value)
-
-    def links(self) -> tuple[tuple[str, int], ...]:
-        value = self.data.get("links") or []
-        if not isinstance(value, list):
-            raise self.fail("links", "must be a list of {kind, id} pairs")
-        pairs = []
-        for item in value:
-            if not isinstance(item, dict) or set(item) != {"kind", "id"}:
-                raise self.fail("links", f"{item!r} is not a {{kind, id}} pair")
-            if not isinstance(item["id"], int) or isinstance(item["id"], bool) or item["id"] < 1:
-                raise self.fail("links", f"the id of {item!r} must be a positive whole number")
-            pairs.append((str(item["kind"]), item["id"]))
-        return tuple(pairs)
+def _day(check: Checker, name: str, created_ms: int | None, tz: tzinfo) -> date | None:
+    """The front matter's ``date``, else the day in the file name, else the day of ``created``."""
+    day = check.day()
+    if day is not None or check.header.values.get("date") is not None:
+        return day
+    try:
+        day = date_from_file_name(name)
+    except NoteError as error:
+        check.problems.append(Problem(1, "file name", error.message))
+        return None
+    day = day or check.day_of_ms("created", created_ms, tz)
+    if day is None and "created" not in check.header.values:
+        check.problems.append(
+            Problem(
+                1,
+                "date",
+                "the file name has no date (like daily.journal.2024.05.01.md) "
+                "and the front matter has neither 'date' nor 'created'",
+            )
+        )
+    return day

@@ -1,43 +1,42 @@
-"""Export entries as Dendron journal notes and import such notes back (all or nothing).
+"""Export entries as Dendron journal notes (never over existing files unasked) and build them for the zip.
 
 Export → import → export gives the same files: dates, times (epoch ms), mood, emotion, stress,
-tags, skills (by name), links, template, prompt and the body are all carried in the note.
+tags, skills (by name), links, template, prompt and the body are all carried in the note. An
+entry imported from a note is written back as that note (``dendron_source``): same file name,
+same front matter (unknown keys included), same bytes, with only the values changed since
+rewritten. Import lives in ``journal.importer``.
 """
 
 from __future__ import annotations
 
 import io
+import os
+import stat
 import zipfile
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from django.db import transaction
-from django.utils import timezone
-
 from peoplecraft.journal import dendron, selectors, services
+from peoplecraft.journal.dendron_source import NoteSource, render_with_source
 from peoplecraft.journal.models import Entry  # for type hints only
-from peoplecraft.skillmap import selectors as skillmap_selectors
-from peoplecraft.skillmap.note_model import NoteError
-from peoplecraft.skillmap.note_new import new_note_id
-from peoplecraft.skillmap.notefile import NoteFileError, read_note_file, write_note_file
+from peoplecraft.skillmap.notefile import NoteFileError, write_note_file
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-class JournalImportError(Exception):
-    """One or more notes could not be imported; ``problems`` are "file:line: message" lines."""
+class ExportRefused(Exception):
+    """The folder is not empty and replacing was not asked for; nothing was written.
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__(f"{len(problems)} problem(s); nothing was imported")
-        self.problems = problems
+    ``replaced`` lists the files export would have replaced.
+    """
 
-
-@dataclass(frozen=True)
-class ImportReport:
-    created: int
-    updated: int
-    files: int
+    def __init__(self, folder: Path, replaced: list[Path]) -> None:
+        super().__init__(
+            f"{folder}: the folder is not empty; nothing was written. Add --force to write into it "
+            "(notes with the same names are replaced, other files are left alone)."
+        )
+        self.folder = folder
+        self.replaced = replaced
 
 
 def to_ms(moment: datetime) -> int:
@@ -67,31 +66,67 @@ def entry_note(entry: Entry) -> dendron.EntryNote:
     )
 
 
+def note_values(entry: Entry) -> dict[str, str]:
+    """The front-matter values export writes for ``entry`` now (what ``NoteSource.values`` remembers)."""
+    return dict(dendron.note_pairs(entry_note(entry)))
+
+
 def journal_notes(*, owner) -> list[tuple[str, str]]:
     """Every entry of ``owner`` as (Dendron file name, note text), oldest first."""
     taken: set[str] = set()
     notes = []
     for entry in selectors.entries_for_export(owner=owner):
         note = entry_note(entry)
-        notes.append((dendron.file_name(note, taken), dendron.render_note(note)))
+        source = NoteSource.from_json(entry.note_source)
+        if source is None:
+            wanted, text = "", dendron.render_note(note)
+        else:
+            wanted, text = render_with_source(note, source)
+        notes.append((dendron.file_name(note, taken, wanted=wanted), text))
     return notes
 
 
-def journal_export(*, owner, folder: str | Path) -> list[Path]:
-    """Write every entry of ``owner`` into ``folder`` (created if missing); returns the files written."""
+def journal_export(*, owner, folder: str | Path, force: bool = False) -> list[Path]:
+    """Write every entry of ``owner`` into ``folder`` (created if missing); returns the files written.
+
+    A folder that is not empty is refused (:class:`ExportRefused`) unless ``force``; with it, a
+    note of the same name is replaced atomically, keeping its permissions. Every file to be
+    replaced is checked before anything is written.
+    """
     target = Path(folder).expanduser()
+    notes = journal_notes(owner=owner)
+    _check_target(target, [name for name, _text in notes], force=force)
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise services.EntryError(f"{target}: cannot create the folder ({error.strerror})") from None
     written = []
-    for name, text in journal_notes(owner=owner):
+    for name, text in notes:
         try:
             write_note_file(target / name, text)
         except NoteFileError as error:
             raise services.EntryError(str(error)) from None
         written.append(target / name)
     return written
+
+
+def _check_target(target: Path, names: list[str], *, force: bool) -> None:
+    if not target.is_dir():
+        if target.exists() or target.is_symlink():
+            raise services.EntryError(f"{target}: is a file, not a folder; nothing was written")
+        return
+    try:
+        present = any(target.iterdir())
+    except OSError as error:
+        raise services.EntryError(f"{target}: cannot read the folder ({error.strerror})") from None
+    replaced = [target / name for name in names if (target / name).exists() or (target / name).is_symlink()]
+    if present and not force:
+        raise ExportRefused(target, replaced)
+    for path in replaced:
+        if not path.is_file():
+            raise services.EntryError(f"{path}: is not a regular file, so it is not replaced; nothing was written")
+        if not os.access(path, os.W_OK) or not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+            raise services.EntryError(f"{path}: is read-only; make it writable to replace it. Nothing was written.")
 
 
 def journal_zip(*, owner) -> bytes:
@@ -101,85 +136,3 @@ def journal_zip(*, owner) -> bytes:
         for name, text in journal_notes(owner=owner):
             archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), text.encode("utf-8"))
     return buffer.getvalue()
-
-
-def _note_files(source: Path) -> list[Path]:
-    if source.is_file():
-        return [source]
-    if not source.is_dir():
-        raise JournalImportError([f"{source}: no such file or folder"])
-    return sorted(path for path in source.glob("journal.*.md") if path.is_file())
-
-
-def _read(owner, path: Path, now_ms: int) -> tuple[dendron.EntryNote, services.EntryInput]:
-    note = dendron.parse_note(read_note_file(path), file_name=path.name, now_ms=now_ms, new_id=new_note_id())
-    skill_ids = []
-    for name in note.skills:
-        skill = skillmap_selectors.skill_in_active_guide(owner=owner, name=name)
-        if skill is None:
-            raise NoteError(
-                f"front matter 'skills': '{name}' is not a skill of your active guide", note.key_lines.get("skills")
-            )
-        skill_ids.append(skill.pk)
-    data = services.EntryInput(
-        entry_date=note.day,
-        body=note.body,
-        title=note.title,
-        template=note.template,
-        mood=note.mood,
-        emotion=note.emotion,
-        stress=note.stress,
-        tags=list(note.tags),
-        skill_ids=skill_ids,
-        links=[{"kind": kind, "id": ident} for kind, ident in note.links],
-        prompt=note.prompt,
-    )
-    try:
-        services.validate(owner, data)
-    except services.EntryError as error:
-        key = {"entry_date": "date"}.get(error.field, error.field)
-        raise NoteError(str(error), note.key_lines.get(key or "", 1)) from None
-    return note, data
-
-
-def journal_import(*, owner, source: str | Path) -> ImportReport:
-    """Import ``journal.*.md`` notes from a folder (or one note file); on any problem, nothing is stored."""
-    files = _note_files(Path(source).expanduser())
-    now_ms = to_ms(timezone.now())
-    parsed, problems = [], []
-    for path in files:
-        try:
-            parsed.append(_read(owner, path, now_ms))
-        except NoteFileError as error:
-            problems.append(str(error))
-        except NoteError as error:
-            where = f"{path}:{error.line}" if error.line else str(path)
-            problems.append(f"{where}: {error.message}")
-    ids = [note.note_id for note, _data in parsed]
-    if len(ids) != len(set(ids)):
-        problems.append(f"{source}: two notes share the same id; each entry needs its own")
-    if problems:
-        raise JournalImportError(problems)
-    return _store_all(owner, parsed, len(files))
-
-
-def _store_all(owner, parsed, files: int) -> ImportReport:
-    created = updated = 0
-    existing = selectors.entries_by_note_id(owner=owner, note_ids=[note.note_id for note, _data in parsed])
-    with transaction.atomic():
-        for note, data in parsed:
-            entry = existing.get(note.note_id)
-            if entry is None:
-                services.entry_create(
-                    owner=owner,
-                    data=data,
-                    note_id=note.note_id,
-                    created_at=from_ms(note.created_ms),
-                    updated_at=from_ms(note.updated_ms),
-                )
-                created += 1
-            else:
-                entry.created_at = from_ms(note.created_ms)
-                services.entry_update(entry=entry, data=data, updated_at=from_ms(note.updated_ms))
-                updated += 1
-    return ImportReport(created=created, updated=updated, files=files)

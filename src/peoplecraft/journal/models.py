@@ -29,6 +29,9 @@ class Entry(models.Model):
     # Links to other records as [{"kind": "writing-draft", "id": 4}], checked by journal.sources.
     links = models.JSONField(default=list, blank=True)
     note_id = models.CharField(max_length=64)  # the Dendron note id, kept across export and import
+    # The note an entry was imported from (file name, front matter text, raw body, values read;
+    # see journal.dendron_source), so export writes it back byte for byte. Empty for entries made here.
+    note_source = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
 

@@ -58,8 +58,10 @@ def entry_page(*, owner, filters: EntryFilters, page: int = 1) -> tuple[list[Ent
     return rows[:PAGE_SIZE], len(rows) > PAGE_SIZE
 
 
-def entries_for_export(*, owner) -> QuerySet[Entry]:
-    return with_relations(Entry.objects.filter(owner=owner)).order_by("entry_date", "created_at", "pk")
+def entries_for_export(*, owner, ids: list[int] | None = None) -> QuerySet[Entry]:
+    """Every entry of ``owner`` (or those of ``ids``) as export reads them, oldest first."""
+    entries = Entry.objects.filter(owner=owner) if ids is None else Entry.objects.filter(owner=owner, pk__in=ids)
+    return with_relations(entries).order_by("entry_date", "created_at", "pk")
 
 
 def entries_by_note_id(*, owner, note_ids: list[str]) -> dict[str, Entry]:

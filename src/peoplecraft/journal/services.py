@@ -58,20 +58,27 @@ def clean_body(body: str) -> str:
     return _CONTROL.sub("", (body or "").replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def _check_scalars(data: EntryInput, *, today: date) -> None:
-    if data.template not in prompts.template_names():
-        raise EntryError(_("Unknown template “%s”.") % data.template, "template")
+def _check_date(data: EntryInput, today: date) -> None:
     if data.entry_date > today + timedelta(days=1):
         raise EntryError(_("A journal entry cannot be dated in the future."), "entry_date")
+
+
+def _check_mood(data: EntryInput, today: date) -> None:
     if data.mood is not None and not 1 <= data.mood <= 5:
         raise EntryError(_("Mood is a number from 1 (very low) to 5 (very good)."), "mood")
+
+
+def _check_stress(data: EntryInput, today: date) -> None:
     if data.stress is not None and not 0 <= data.stress <= 10:
         raise EntryError(_("Stress is a number from 0 (none) to 10 (overwhelming)."), "stress")
+
+
+def _check_emotion(data: EntryInput, today: date) -> None:
     if data.emotion and core_of(data.emotion) is None:
         raise EntryError(_("“%s” is not on the emotion wheel.") % data.emotion, "emotion")
 
 
-def _check_body(data: EntryInput) -> None:
+def _check_size(data: EntryInput, today: date) -> None:
     size = len(data.body.encode("utf-8"))
     if size > MAX_BODY_BYTES:
         raise EntryError(
@@ -79,7 +86,13 @@ def _check_body(data: EntryInput) -> None:
             % {"size": size / 1_000_000},
             "body",
         )
-    if prompts.is_unanswered(data.body, data.template, data.entry_date, extra_prompt=data.prompt):
+
+
+def _check_answered(data: EntryInput, today: date) -> None:
+    known = data.template in prompts.template_names()
+    if not data.body.strip() or (
+        known and prompts.is_unanswered(data.body, data.template, data.entry_date, extra_prompt=data.prompt)
+    ):
         raise EntryError(_("The entry is empty: write something under the prompts before saving."), "body")
 
 
@@ -128,17 +141,44 @@ def clean_links(owner, links: list) -> list[dict]:
 
 
 def validate(owner, data: EntryInput) -> tuple[EntryInput, list]:
-    """Normalise ``data`` (body, title, tags, emotion) and return it with the owned skills."""
+    """Normalise ``data`` (body, title, tags, emotion) and return it with the owned skills.
+
+    Raises the first :class:`EntryError` of :func:`entry_problems`.
+    """
+    problems, skills = _checked(owner, data)
+    if problems:
+        raise problems[0]
+    return data, skills
+
+
+def entry_problems(owner, data: EntryInput) -> list[EntryError]:
+    """Every problem of ``data`` (normalised in place), each naming its field; empty when it can be saved."""
+    return _checked(owner, data)[0]
+
+
+def _checked(owner, data: EntryInput) -> tuple[list[EntryError], list]:
+    problems: list[EntryError] = []
+
+    def attempt(check, *args):
+        try:
+            return check(*args)
+        except EntryError as error:
+            problems.append(error)
+            return None
+
     data.body = clean_body(data.body)
-    if data.template not in prompts.template_names():
-        raise EntryError(_("Unknown template “%s”.") % data.template, "template")
-    data.title = " ".join(clean_body(data.title).split())[:200] or prompts.template_get(data.template).title
+    known = data.template in prompts.template_names()
+    if not known:
+        problems.append(EntryError(_("Unknown template “%s”.") % data.template, "template"))
+    default_title = prompts.template_get(data.template).title if known else ""
+    data.title = " ".join(clean_body(data.title).split())[:200] or default_title
     data.emotion = (data.emotion or "").strip().casefold()
-    _check_scalars(data, today=timezone.localdate())
-    _check_body(data)
-    data.tags = normalise_tags(data.tags)
-    data.links = clean_links(owner, data.links)
-    return data, _owned_skills(owner, data.skill_ids)
+    today = timezone.localdate()
+    for check in (_check_date, _check_mood, _check_stress, _check_emotion, _check_size, _check_answered):
+        attempt(check, data, today)
+    data.tags = attempt(normalise_tags, data.tags) or []
+    data.links = attempt(clean_links, owner, data.links) or []
+    return problems, attempt(_owned_skills, owner, data.skill_ids) or []
 
 
 def _store(entry: Entry, data: EntryInput, skills: list) -> Entry:
@@ -185,6 +225,12 @@ def entry_update(*, entry: Entry, data: EntryInput, updated_at=None) -> Entry:
     entry.updated_at = updated_at or timezone.now()
     with transaction.atomic():
         return _store(entry, data, skills)
+
+
+def entry_note_sources_set(*, entries: list[Entry]) -> None:
+    """Save the ``note_source`` set on each entry: the Dendron note it was imported from (``dendron_source``)."""
+    with transaction.atomic():
+        Entry.objects.bulk_update(entries, ["note_source"], batch_size=500)
 
 
 def entry_delete(*, entry: Entry) -> None:
