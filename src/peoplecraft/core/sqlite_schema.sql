@@ -54,6 +54,7 @@
 -- migration goals 0001_initial
 -- migration journal 0001_initial
 -- migration journal 0002_search_index
+-- migration journal 0003_entry_note_source
 -- migration learning 0001_initial
 -- migration practice 0001_initial
 -- migration scenarios 0001_initial
@@ -170,13 +171,13 @@ CREATE TABLE "journal_entry_skills" ("id" integer NOT NULL PRIMARY KEY AUTOINCRE
 CREATE UNIQUE INDEX "journal_entry_skills_entry_id_skill_id_405038dc_uniq" ON "journal_entry_skills" ("entry_id", "skill_id");
 CREATE INDEX "journal_entry_skills_entry_id_64273f51" ON "journal_entry_skills" ("entry_id");
 CREATE INDEX "journal_entry_skills_skill_id_552f7472" ON "journal_entry_skills" ("skill_id");
-CREATE TABLE "journal_entry" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "entry_date" date NOT NULL, "title" varchar(200) NOT NULL, "body" text NOT NULL, "template" varchar(40) NOT NULL, "prompt_ref" varchar(100) NOT NULL, "prompt" text NOT NULL, "mood" smallint unsigned NULL CHECK ("mood" >= 0), "emotion" varchar(40) NOT NULL, "stress" smallint unsigned NULL CHECK ("stress" >= 0), "links" text NOT NULL CHECK ((JSON_VALID("links") OR "links" IS NULL)), "note_id" varchar(64) NOT NULL, "created_at" datetime NOT NULL, "updated_at" datetime NOT NULL, "owner_id" bigint NOT NULL REFERENCES "accounts_user" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "journal_note_id_unique_per_owner" UNIQUE ("owner_id", "note_id"), CONSTRAINT "journal_mood_1_5" CHECK ((("mood" >= 1 AND "mood" <= 5) OR "mood" IS NULL)), CONSTRAINT "journal_stress_0_10" CHECK ((("stress" >= 0 AND "stress" <= 10) OR "stress" IS NULL)));
-CREATE INDEX "journal_entry_owner_id_ab391530" ON "journal_entry" ("owner_id");
-CREATE INDEX "journal_entry_owner_date" ON "journal_entry" ("owner_id", "entry_date" DESC, "id" DESC);
 CREATE TABLE "journal_entrytag" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "name" varchar(50) NOT NULL, "entry_id" bigint NOT NULL REFERENCES "journal_entry" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "journal_tag_unique_per_entry" UNIQUE ("entry_id", "name"));
 CREATE INDEX "journal_entrytag_entry_id_1078e46f" ON "journal_entrytag" ("entry_id");
 CREATE INDEX "journal_tag_name" ON "journal_entrytag" ("name");
 CREATE VIRTUAL TABLE journal_entry_fts USING fts5(title, body, tags, tokenize = 'porter unicode61 remove_diacritics 2');
+CREATE TABLE "journal_entry" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "entry_date" date NOT NULL, "title" varchar(200) NOT NULL, "body" text NOT NULL, "template" varchar(40) NOT NULL, "prompt_ref" varchar(100) NOT NULL, "prompt" text NOT NULL, "mood" smallint unsigned NULL CHECK ("mood" >= 0), "emotion" varchar(40) NOT NULL, "stress" smallint unsigned NULL CHECK ("stress" >= 0), "links" text NOT NULL CHECK ((JSON_VALID("links") OR "links" IS NULL)), "note_id" varchar(64) NOT NULL, "created_at" datetime NOT NULL, "updated_at" datetime NOT NULL, "owner_id" bigint NOT NULL REFERENCES "accounts_user" ("id") DEFERRABLE INITIALLY DEFERRED, "note_source" text NOT NULL CHECK ((JSON_VALID("note_source") OR "note_source" IS NULL)), CONSTRAINT "journal_note_id_unique_per_owner" UNIQUE ("owner_id", "note_id"), CONSTRAINT "journal_mood_1_5" CHECK ((("mood" >= 1 AND "mood" <= 5) OR "mood" IS NULL)), CONSTRAINT "journal_stress_0_10" CHECK ((("stress" >= 0 AND "stress" <= 10) OR "stress" IS NULL)));
+CREATE INDEX "journal_entry_owner_id_ab391530" ON "journal_entry" ("owner_id");
+CREATE INDEX "journal_entry_owner_date" ON "journal_entry" ("owner_id", "entry_date" DESC, "id" DESC);
 CREATE TABLE "learning_readingitem" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "catalogue_id" varchar(100) NOT NULL, "title" varchar(300) NOT NULL, "url" varchar(2000) NOT NULL, "kind" varchar(8) NOT NULL, "authors" varchar(300) NOT NULL, "notes" text NOT NULL, "status" varchar(12) NOT NULL, "added_at" datetime NOT NULL, "started_at" datetime NULL, "finished_at" datetime NULL, "owner_id" bigint NOT NULL REFERENCES "accounts_user" ("id") DEFERRABLE INITIALLY DEFERRED);
 CREATE TABLE "learning_readingitem_skills" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "readingitem_id" bigint NOT NULL REFERENCES "learning_readingitem" ("id") DEFERRABLE INITIALLY DEFERRED, "skill_id" bigint NOT NULL REFERENCES "skillmap_skill" ("id") DEFERRABLE INITIALLY DEFERRED);
 CREATE UNIQUE INDEX "catalogue_item_once_per_owner" ON "learning_readingitem" ("owner_id", "catalogue_id") WHERE NOT ("catalogue_id" = '');
