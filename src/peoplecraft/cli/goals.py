@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from peoplecraft.cli import context
-from peoplecraft.cli.output import OutputFormat, console, print_json
+from peoplecraft.cli.output import OutputFormat, console, id_column, print_json
 
 app = typer.Typer(help="SMART goals: check-ins, priorities and due dates.", no_args_is_help=True)
 FORMAT_OPTION = typer.Option(OutputFormat.TEXT, "--format", help="Output format.")
@@ -114,7 +114,7 @@ def list_(
         return
     from rich.table import Table
 
-    table = Table("Id", "Goal", "Skill", "Due", "Progress", "Status")
+    table = Table(id_column("Id"), "Goal", "Skill", "Due", "Progress", "Status")
     for doc in documents:
         slip = " (slipping)" if doc["slipping"] else ""
         table.add_row(
