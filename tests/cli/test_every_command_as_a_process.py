@@ -168,7 +168,12 @@ RUNS: dict[str, list[Run]] = {
             shows="Restored",
         )
     ],
-    "journal add": [run(*ENTRY, stdin=ENTRY_TEXT), json_run("journal", "add", "--template", "gibbs", stdin="Fine.\n")],
+    "journal add": [
+        run(*ENTRY, stdin=ENTRY_TEXT),
+        json_run("journal", "add", "--template", "gibbs", stdin="Fine.\n"),
+        run("journal", "add", stdin=" \n", code=2, says="error: the entry's text: The entry is empty"),
+        run("journal", "add", "--date", "2999-01-01", stdin="Hi.\n", code=2, says="error: --date: "),
+    ],
     "journal search": [
         json_run("journal", "search", "deadline", used=True, shows="Sam"),
         run("journal", "search", "release", used=True, shows="release"),

@@ -116,11 +116,19 @@ def add(
     try:
         entry = services.entry_create(owner=owner, data=data)
     except services.EntryError as error:
-        context.fail(f"{'--' + error.field.replace('_', '-') + ': ' if error.field else ''}{error} Nothing was saved.")
+        context.fail(f"{_where(error.field)}{error} Nothing was saved.")
     if output is OutputFormat.JSON:
         print_json(entry_document(entry))
     else:
         typer.echo(f"Saved entry {entry.pk}: {entry.entry_date} {entry.title}")
+
+
+# The service names model fields; the user typed these options (or the entry's text).
+_OPTIONS = {"entry_date": "--date", "tags": "--tag", "skills": "--skill", "body": "the entry's text"}
+
+
+def _where(field: str | None) -> str:
+    return f"{_OPTIONS.get(field, '--' + field.replace('_', '-'))}: " if field else ""
 
 
 def _filters(skill: str | None, tag: str | None, mood: int | None, since: str | None, until: str | None):
