@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from peoplecraft.cli import context
-from peoplecraft.cli.output import OutputFormat, console, print_json
+from peoplecraft.cli.output import OutputFormat, console, id_column, print_json
 
 app = typer.Typer(help="Questionnaires (instruments): the bundled one and your own.", no_args_is_help=True)
 
@@ -40,7 +40,7 @@ def list_(output: OutputFormat = typer.Option(OutputFormat.TEXT, "--format", hel
         return
     from rich.table import Table
 
-    table = Table("Id", "Version", "Title", "Items", "Skills")
+    table = Table(id_column("Id"), "Version", "Title", "Items", "Skills")
     for row in rows:
         table.add_row(row["id"], str(row["version"]), row["title"], str(row["items"]), str(row["skills"]))
     console().print(table)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 
-from peoplecraft.cli.output import console
+from peoplecraft.cli.output import console, id_column
 
 
 def _num(value, digits: int = 0) -> str:
@@ -13,7 +14,7 @@ def _num(value, digits: int = 0) -> str:
 
 def results(document: dict) -> None:
     out = console()
-    out.print(f"[bold]Self-assessment of {document['taken_at'][:10]}[/]")
+    out.print(f"Self-assessment of {document['taken_at'][:10]}", style="bold")
     table = Table("Skill", "Area", "Score", "Answered", "Change", "Beyond noise")
     for s in document["skills"]:
         score = _num(s["score"]) if s["score"] is not None else "not enough answers"
@@ -24,7 +25,7 @@ def results(document: dict) -> None:
     for a in document["areas"]:
         areas.add_row(a["name"], _num(a["score"]), f"{a['skills_scored']}/{a['skills']}")
     out.print(areas)
-    out.print("[bold]Focus next[/]")
+    out.print("Focus next", style="bold")
     for number, f in enumerate(document["focus"], start=1):
         out.print(f"  {number}. {f['name']} ({f['area']}): {f['reason']}", markup=False)
     out.print("Put one in focus with: peoplecraft assess focus NAME", markup=False)
@@ -32,7 +33,7 @@ def results(document: dict) -> None:
 
 def history(document: dict) -> None:
     out = console()
-    out.print(f"[bold]{document['skill']}[/] ({document['area']})")
+    out.print(Text.assemble((document["skill"], "bold"), f" ({document['area']})"))
     if not document["history"]:
         out.print("Not assessed yet.")
         return
@@ -47,7 +48,7 @@ def history(document: dict) -> None:
 def analysis(document: dict) -> None:
     out = console()
     scales = Table("Skill", "Items", "n used", "Alpha", "95% CI")
-    items = Table("Skill", "Item", "n", "Mean", "SD", "Item-total r", "Alpha if deleted")
+    items = Table("Skill", id_column("Item"), "n", "Mean", "SD", "Item-total r", "Alpha if deleted")
     for s in document["scales"]:
         ci = f"{_num(s['ci_low'], 2)} to {_num(s['ci_high'], 2)}"
         scales.add_row(s["skill"], str(s["k"]), f"{s['n_used']}/{s['n_total']}", _num(s["alpha"], 2), ci)

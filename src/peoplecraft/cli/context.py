@@ -35,12 +35,15 @@ def owner():
 
 
 def fail(message: str, *, code: int = EXIT_BAD_INPUT, candidates: list[str] | None = None) -> NoReturn:
-    """Print ``message`` (and candidates) to stderr and exit with ``code``."""
+    """Print ``message`` (and candidates) to stderr and exit with ``code``.
+
+    Messages quote what the user typed, so they are printed as plain text, never read as Rich markup.
+    """
     from rich.console import Console
-    from rich.markup import escape
+    from rich.text import Text
 
     console = Console(stderr=True, highlight=False, soft_wrap=True)
-    console.print(f"[bold red]error:[/] {escape(message)}", markup=True, emoji=False)
+    console.print(Text.assemble(("error:", "bold red"), " ", message), emoji=False)
     for candidate in candidates or []:
         console.print(f"  - {candidate}", markup=False)
     sys.exit(code)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from peoplecraft.cli import context
-from peoplecraft.cli.output import OutputFormat, console, print_json
+from peoplecraft.cli.output import OutputFormat, console, id_column, print_json
 
 app = typer.Typer(help="360° feedback: anonymous rater links, released results, reminders.", no_args_is_help=True)
 
@@ -151,7 +151,7 @@ def list_(output: OutputFormat = FORMAT_OPTION) -> None:
         return
     from rich.table import Table
 
-    table = Table("Request", "Skills", "Deadline", "Open", "Raters asked", "Releases")
+    table = Table(id_column("Request"), "Skills", "Deadline", "Open", "Raters asked", "Releases")
     for row in rows:
         table.add_row(
             str(row["request"]),

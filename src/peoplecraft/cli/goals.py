@@ -10,7 +10,7 @@ from typing import NoReturn
 import typer
 
 from peoplecraft.cli import context
-from peoplecraft.cli.output import OutputFormat, console, print_json
+from peoplecraft.cli.output import OutputFormat, console, id_column, print_json
 from peoplecraft.goals.inputs import TARGET_MAX, TARGET_MIN, parse_milestone
 from peoplecraft.goals.progress import flags_of
 
@@ -129,7 +129,7 @@ def list_(
         return
     from rich.table import Table
 
-    table = Table("Id", "Goal", "Skill", "Due", "Progress", "Status")
+    table = Table(id_column("Id"), "Goal", "Skill", "Due", "Progress", "Status")
     for doc in documents:
         slip = " (slipping)" if doc["slipping"] else ""
         table.add_row(

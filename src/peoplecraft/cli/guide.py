@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from peoplecraft.cli import context
-from peoplecraft.cli.output import OutputFormat, console, print_json
+from peoplecraft.cli.output import OutputFormat, console, id_column, print_json
 
 app = typer.Typer(help="Your skill guides, kept in two-way sync with their Markdown notes.", no_args_is_help=True)
 
@@ -73,7 +73,7 @@ def list_(output: OutputFormat = FORMAT_OPTION) -> None:
         return
     from rich.table import Table
 
-    table = Table("", "Slug", "Title", "Skills", "Source")
+    table = Table("", id_column("Slug"), "Title", "Skills", "Source")
     for row in rows:
         table.add_row("*" if row["active"] else "", row["slug"], row["title"], str(row["skills"]), row["source"] or "")
     console().print(table)
@@ -105,17 +105,19 @@ def show(guide_name: str | None = GUIDE_OPTION, output: OutputFormat = FORMAT_OP
     _print_summary(summary)
 
 
-_MARKS = {"done": "[green]✓[/]", "active": "[yellow]▶[/]", "todo": " "}
+_MARKS = {"done": ("✓", "green"), "active": ("▶", "yellow"), "todo": " "}
 
 
 def _print_summary(summary: dict) -> None:
+    from rich.text import Text
+
     out = console()
-    out.print(f"[bold]{summary['title']}[/]" + (f"  ({summary['source']})" if summary["source"] else ""))
+    out.print(Text.assemble((summary["title"], "bold"), f"  ({summary['source']})" if summary["source"] else ""))
     for area in summary["areas"]:
         number = f"{area['number']}. " if area["number"] is not None else ""
-        out.print(f"\n[bold]{number}{area['title']}[/]  {area['done']}/{area['total']} done")
+        out.print(Text.assemble("\n", (f"{number}{area['title']}", "bold"), f"  {area['done']}/{area['total']} done"))
         for skill in area["skills"]:
-            out.print(f"  {_MARKS[skill['status']]} {skill['name']}", highlight=False)
+            out.print(Text.assemble("  ", _MARKS[skill["status"]], " ", skill["name"]))
 
 
 @app.command("mark")

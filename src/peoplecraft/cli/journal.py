@@ -38,12 +38,29 @@ def _skill_ids(owner, names: list[str]) -> list[int]:
 
 def _body(template: str, day: date) -> str:
     """Standard input when it is piped; otherwise $EDITOR opened on the template."""
+    import click
+
     from peoplecraft.journal import prompts
 
     if not sys.stdin.isatty():
-        return sys.stdin.read()
-    edited = typer.edit(prompts.template_body(template, day), extension=".md", require_save=False)
+        return _piped_text(sys.stdin.buffer.read())
+    try:
+        edited = click.edit(prompts.template_body(template, day), extension=".md", require_save=False)
+    except click.ClickException as error:  # no editor found, or it failed
+        context.fail(f"$EDITOR: {error.format_message()}. Nothing was saved.", code=context.EXIT_FAILURE)
     return edited or ""
+
+
+def _piped_text(data: bytes) -> str:
+    """Decode piped bytes as UTF-8, naming the first bad byte: a binary file is refused, not stored."""
+    nul = data.find(b"\0")
+    if nul != -1:
+        context.fail(f"standard input: NUL byte at byte offset {nul}; this is not text. Nothing was saved.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        bad = data[error.start]
+        context.fail(f"standard input: not valid UTF-8 at byte offset {error.start} (0x{bad:02x}). Nothing was saved.")
 
 
 def entry_document(entry) -> dict:
@@ -99,17 +116,25 @@ def add(
     try:
         entry = services.entry_create(owner=owner, data=data)
     except services.EntryError as error:
-        context.fail(f"{'--' + error.field.replace('_', '-') + ': ' if error.field else ''}{error} Nothing was saved.")
+        context.fail(f"{_where(error.field)}{error} Nothing was saved.")
     if output is OutputFormat.JSON:
         print_json(entry_document(entry))
     else:
         typer.echo(f"Saved entry {entry.pk}: {entry.entry_date} {entry.title}")
 
 
+# The service names model fields; the user typed these options (or the entry's text).
+_OPTIONS = {"entry_date": "--date", "tags": "--tag", "skills": "--skill", "body": "the entry's text"}
+
+
+def _where(field: str | None) -> str:
+    return f"{_OPTIONS.get(field, '--' + field.replace('_', '-'))}: " if field else ""
+
+
 def _filters(skill: str | None, tag: str | None, mood: int | None, since: str | None, until: str | None):
+    owner = context.owner()  # sets Django up: only then may the selectors (and their models) be imported
     from peoplecraft.journal.selectors import EntryFilters
 
-    owner = context.owner()
     skill_id = _skill_ids(owner, [skill])[0] if skill else None
     if mood is not None and not 1 <= mood <= 5:
         context.fail("--mood: a number from 1 to 5")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from peoplecraft.cli import context
-from peoplecraft.cli.output import OutputFormat, console, print_json
+from peoplecraft.cli.output import OutputFormat, console, id_column, print_json
 
 app = typer.Typer(help="Books, courses, talks and articles: the catalogue and your reading list.", no_args_is_help=True)
 
@@ -43,7 +43,7 @@ def list_(
         return
     from rich.table import Table
 
-    table = Table("Id", "Type", "Title", "By", "Time", "Cost", "Listed")
+    table = Table(id_column("Id"), "Type", "Title", "By", "Time", "Cost", "Listed")
     for d in docs:
         by = ", ".join(d["authors"]) + (f" ({d['year']})" if d["year"] else "")
         listed = str(d["on_your_list"] or "")
@@ -63,7 +63,7 @@ def _print_items(docs: list[dict], output: OutputFormat) -> None:
         return
     from rich.table import Table
 
-    table = Table("#", "Status", "Type", "Title", "Skills")
+    table = Table(id_column("#"), "Status", "Type", "Title", "Skills")
     for d in docs:
         table.add_row(str(d["id"]), d["status"], d["type"], d["title"], ", ".join(d["skills"]))
     console().print(table)
@@ -157,7 +157,7 @@ def show(
     out = console()
     source = document["resource"] or {}
     mine = document["item"] or {}
-    out.print(f"[bold]{mine.get('title') or source.get('title')}[/]")
+    out.print(mine.get("title") or source.get("title"), style="bold")
     for label, value in (
         ("By", ", ".join(source.get("authors", [])) or mine.get("authors")),
         ("Year", source.get("year")),

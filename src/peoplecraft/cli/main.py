@@ -32,6 +32,30 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+def _print_version(value: bool) -> None:
+    """``--version``: read from the installed package's metadata; Django is not set up."""
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("peoplecraft")
+        except PackageNotFoundError:  # running from a source tree that was never installed
+            number = "unknown"
+        typer.echo(f"peoplecraft {number}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    _version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Peoplecraft: get better at working with people. Your skill map, in sync with your notes."""
+
+
 app.add_typer(guide.app, name="guide")
 app.add_typer(account.app, name="account")
 app.add_typer(assess.app, name="assess")

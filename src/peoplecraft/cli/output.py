@@ -33,6 +33,14 @@ def print_json(document: Any) -> None:
 
 
 def console():
+    """Rich output on stdout, markup off: names and titles come from the user's notes and may hold brackets."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    return Console(highlight=False, soft_wrap=False, markup=False)
+
+
+def id_column(header: str):
+    """A table column for ids, which must be copied whole: it never wraps and is never cut with an ellipsis."""
+    from rich.table import Column
+
+    return Column(header, no_wrap=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from peoplecraft.cli import context
-from peoplecraft.cli.output import OutputFormat, console, print_json
+from peoplecraft.cli.output import OutputFormat, console, id_column, print_json
 
 app = typer.Typer(help="Practise your focus skills: exercises, a weekly plan, cards and a log.", no_args_is_help=True)
 
@@ -88,17 +88,17 @@ def _print_today(document: dict) -> None:
     if not document["skills"]:
         out.print("No focus skills yet: 'peoplecraft practice plan --focus SKILL' chooses them.")
         return
-    out.print(f"[bold]Practice for {document['date']}[/]")
+    out.print(f"Practice for {document['date']}", style="bold")
     for s in document["sessions"]:
         out.print(
             f"  • {s['title']} ({s['skill']}, {s['minutes']} min){' — ' + s['exercise'] if s['exercise'] else ''}"
         )
     if not document["sessions"]:
         out.print("  No exercise planned today.")
-    out.print("[bold]Cards to try[/]")
+    out.print("Cards to try", style="bold")
     for c in document["cards"]:
         out.print(f"  • [{c['id']}] {c['prompt']}", markup=False)
-    out.print("[bold]Habit strength[/]")
+    out.print("Habit strength", style="bold")
     for h in document["skills"]:
         out.print(
             f"  {h['skill']}: {h['strength']:.0f}/100, streak {h['current_streak']} (longest {h['longest_streak']}), "
@@ -158,6 +158,7 @@ def plan(
     """Show the weekly practice plan for your focus skills (adapted to last week's practice)."""
     owner = context.owner()
     from django.utils import timezone
+    from rich.text import Text
 
     from peoplecraft.practice import calendar, plans, selectors, services
 
@@ -179,7 +180,7 @@ def plan(
         print_json(document)
         return
     out = console()
-    out.print(f"[bold]Week of {document['week_start']}[/] (focus: {source})")
+    out.print(Text.assemble((f"Week of {document['week_start']}", "bold"), f" (focus: {source})"))
     for s in document["skills"]:
         out.print(f"  {s['skill']}: level {s['level']}, {s['sessions']} sessions. {s['reason']}", markup=False)
     for s in document["sessions"]:
@@ -204,7 +205,7 @@ def cards(
         return
     from rich.table import Table
 
-    table = Table("Card", "Skill", "Due", "Try this")
+    table = Table(id_column("Card"), "Skill", "Due", "Try this")
     for d in docs:
         table.add_row(d["id"], d["skill"], "new" if d["new"] else d["due"][:10], d["prompt"])
     console().print(table)

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from peoplecraft.cli import context
-from peoplecraft.cli.output import OutputFormat, console, print_json
+from peoplecraft.cli.output import OutputFormat, console, id_column, print_json
 
 app = typer.Typer(help="Branching conversation scenarios: practise hard conversations.", no_args_is_help=True)
 
@@ -47,7 +47,7 @@ def list_(output: OutputFormat = FORMAT_OPTION) -> None:
         return
     from rich.table import Table
 
-    table = Table("Id", "Title", "Plays", "Best", "")
+    table = Table(id_column("Id"), "Title", "Plays", "Best", "")
     for row in rows:
         best = "" if row["best_score"] is None else str(row["best_score"])
         table.add_row(row["id"], row["title"], str(row["plays"]), best, "unfinished" if row["in_progress"] else "")

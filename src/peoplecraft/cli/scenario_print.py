@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+from rich.text import Text
 
 from peoplecraft.cli.output import console
 
@@ -43,7 +44,7 @@ def scenario_document(owner, scenario) -> dict:
 
 def show(document: dict) -> None:
     out = console()
-    out.print(f"[bold]{document['title']}[/] ({document['id']})")
+    out.print(Text.assemble((document["title"], "bold"), f" ({document['id']})"))
     out.print(document["summary"])
     out.print(f"\n{document['setting']}\n")
     out.print("Skills: " + ", ".join(document["skills"]))

@@ -22,9 +22,10 @@ _STATS = (
 
 
 def print_report(document: dict, text: str) -> None:
-    console = Console(highlight=False)
-    console.rule(f"{document['path']} · {document['context']}")
-    console.print(f"[bold]Clarity score {document['score']}/100[/] — {document['score_explanation']}")
+    console = Console(highlight=False, markup=False)  # paths and texts are the user's: never read as markup
+    console.rule(Text(f"{document['path']} · {document['context']}"))
+    score = f"Clarity score {document['score']}/100"
+    console.print(Text.assemble((score, "bold"), f" — {document['score_explanation']}"))
     console.print(_stats_table(document["stats"]))
     for finding in document["findings"]:
         console.print(_finding_line(finding, text))

@@ -184,12 +184,15 @@ STATIC_ROOT = env_str("PEOPLECRAFT_STATIC_ROOT", "") or None  # only for collect
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
-# --- E-mail: console locally, SMTP when PEOPLECRAFT_EMAIL_HOST is set ----------------------
+# --- E-mail: printed to stderr locally, SMTP when PEOPLECRAFT_EMAIL_HOST is set ---------------
+# The console backend is ours, on stderr: a command's stdout carries only its output.
 EMAIL_HOST = env_str("PEOPLECRAFT_EMAIL_HOST", "")
 EMAIL_BACKEND = env_str(
     "PEOPLECRAFT_EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "peoplecraft.core.mail.ConsoleEmailBackend",
 )
+if EMAIL_BACKEND == "django.core.mail.backends.console.EmailBackend":
+    EMAIL_BACKEND = "peoplecraft.core.mail.ConsoleEmailBackend"
 EMAIL_PORT = env_int("PEOPLECRAFT_EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("PEOPLECRAFT_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = env_str("PEOPLECRAFT_EMAIL_PASSWORD", "")
