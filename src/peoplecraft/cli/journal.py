@@ -107,9 +107,9 @@ def add(
 
 
 def _filters(skill: str | None, tag: str | None, mood: int | None, since: str | None, until: str | None):
+    owner = context.owner()  # sets Django up: only then may the journal's models be imported
     from peoplecraft.journal.selectors import EntryFilters
 
-    owner = context.owner()
     skill_id = _skill_ids(owner, [skill])[0] if skill else None
     if mood is not None and not 1 <= mood <= 5:
         context.fail("--mood: a number from 1 to 5")
