@@ -32,6 +32,22 @@ def test_start_refuses_a_scope_without_skills(owner, imported_guide):
         services.assessment_start(owner=owner, guide=imported_guide, scope="skills", skills=[])
 
 
+def test_start_with_a_first_answer_stores_both_or_nothing(owner, imported_guide, skill):
+    empathy = [skill(imported_guide, "Empathy")]
+    items = selectors.scope_items(guide=imported_guide, scope="skills", skills=empathy)
+    assert [item.id for item in items][:2] == ["empathy-1", "empathy-2"]
+    with pytest.raises(services.AssessmentError, match="not on the scale"):
+        services.assessment_start(
+            owner=owner, guide=imported_guide, scope="skills", skills=empathy, answers={"empathy-1": 9}
+        )
+    assert not Assessment.objects.exists()
+    started = services.assessment_start(
+        owner=owner, guide=imported_guide, scope="skills", skills=empathy, answers={"empathy-1": 4}
+    )
+    assert selectors.assessment_items(assessment=started) == items
+    assert selectors.answers_get(assessment=started) == {"empathy-1": 4}
+
+
 def test_bad_answers_store_nothing(area_assessment):
     with pytest.raises(services.AssessmentError) as error:
         services.answers_save(assessment=area_assessment, answers={"empathy-1": 3, "empathy-2": 6, "nope-1": 2})

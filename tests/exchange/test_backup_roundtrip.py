@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import os
 import stat
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
+from datetime import timezone as timezone_offset
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
@@ -127,3 +129,20 @@ def test_backup_file_is_private_and_bad_files_are_named(owner, tmp_path):
     other.write_text('{"hello": 1}', encoding="utf-8")
     with pytest.raises(BackupError, match="not a Peoplecraft backup"):
         backup_read(other)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (datetime(2025, 3, 1, 9, 0, 0, 500, tzinfo=UTC), '"2025-03-01T09:00:00.000500Z"'),
+        (datetime(2025, 3, 1, 9, 0, 0, tzinfo=UTC), '"2025-03-01T09:00:00.000000Z"'),
+        (
+            datetime(2025, 3, 1, 11, 0, 0, 123456, tzinfo=timezone_offset(timedelta(hours=2))),
+            '"2025-03-01T09:00:00.123456Z"',
+        ),
+        (time(9, 30, 0, 7), '"09:30:00.000007"'),
+        (Decimal("1.050"), '"1.050"'),
+    ],
+)
+def test_values_are_written_exactly_and_one_way(value, text):
+    assert backup_text({"v": value}) == '{\n "v": ' + text + "\n}\n"

@@ -42,6 +42,18 @@ def test_focus_rules_in_order():
     assert focus.suggest_focus(stress_by_skill=[("Empathy", 5.0)]) is None
 
 
+def test_done_skills_are_never_suggested():
+    done = ["negotiation", "MEDIATION"]
+    slipping = [("Goal A", "Mediation", 10.0), ("Goal B", "Negotiation", 30.0), ("Goal C", "Empathy", 5.0)]
+    assert focus.suggest_focus(slipping=slipping, done=done).skill == "Empathy"
+    assert focus.suggest_focus(slipping=slipping[:2], scores=[("Mediation", 5), ("Empathy", 60)], done=done) == (
+        focus.FocusSuggestion("Empathy", "low-score", {"score": 60})
+    )
+    assert focus.suggest_focus(in_focus=["Mediation", "Empathy"], done=done).skill == "Empathy"
+    assert focus.suggest_focus(stress_by_skill=[("Mediation", 9.0), ("Empathy", 7.0)], done=done).skill == "Empathy"
+    assert focus.suggest_focus(scores=[("Mediation", 5)], stress_by_skill=[("Negotiation", 9.0)], done=done) is None
+
+
 def test_calendar_has_due_reminder_and_milestone_events():
     goal = ical.CalendarGoal(
         1,

@@ -10,22 +10,24 @@ from django.utils import timezone
 
 from peoplecraft.goals.models import Goal
 from peoplecraft.journal import services as journal_services
+from peoplecraft.skillmap.selectors import skill_find
 
 pytestmark = pytest.mark.django_db
 
 
-def test_review_shows_mood_slipping_goal_and_a_focus(owner_client, owner, make_goal, skill):
-    goal = make_goal(title="Ask before advising")
+def test_review_shows_mood_slipping_goal_and_a_focus(owner_client, owner, make_goal, imported_guide):
+    empathy = skill_find(guide=imported_guide, name="Empathy")
+    goal = make_goal(title="Ask before advising", skill_id=empathy.pk)
     Goal.objects.filter(pk=goal.pk).update(created_at=timezone.now() - timedelta(days=60))
     journal_services.entry_create(
         owner=owner,
         data=journal_services.EntryInput(
-            entry_date=timezone.localdate(), body="Hard week", mood=2, stress=8, skill_ids=[skill.pk]
+            entry_date=timezone.localdate(), body="Hard week", mood=2, stress=8, skill_ids=[empathy.pk]
         ),
     )
     page = owner_client.get(reverse("goals:review")).content.decode()
     assert "slipping: 0% of an expected 50%" in page
-    assert "Focus on Active Listening: your goal “Ask before advising” is 50 points behind" in page
+    assert "Focus on Empathy: your goal “Ask before advising” is 50 points behind" in page
     assert reverse("goals:review_chart") in page and "<td>2.0</td>" in page and "<td>8.0</td>" in page
 
 

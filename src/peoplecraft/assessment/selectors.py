@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
 
 from peoplecraft.assessment import scoring
 from peoplecraft.assessment.catalogue import instrument_for_skills, instrument_get
 from peoplecraft.assessment.instrument import Item
-from peoplecraft.assessment.models import Answer, Assessment, SkillResult
+from peoplecraft.assessment.models import Answer, Assessment, Scope, SkillResult
 from peoplecraft.assessment.questionnaire import questionnaire_items
 from peoplecraft.core.ownership import get_owned_or_404
 from peoplecraft.skillmap.models import Area, Guide, Skill
@@ -26,6 +29,40 @@ class Page:
     number: int
     area: Area
     skills: tuple[SkillItems, ...]
+
+
+class ScopeError(ValueError):
+    """The scope of a new assessment names no skills of the guide; the message says why."""
+
+
+def scope_skills(*, guide: Guide, scope: str, area: Area | None = None, skills: Sequence[Skill] = ()) -> list[Skill]:
+    """The live skills a new assessment of this scope covers, in guide order."""
+    live = Skill.objects.filter(area__guide=guide, archived_at=None, area__archived_at=None)
+    if scope == Scope.GUIDE:
+        chosen = live
+    elif scope == Scope.AREA:
+        if area is None or area.guide_id != guide.pk:
+            raise ScopeError(_("Choose an area of this guide."))
+        chosen = live.filter(area=area)
+    elif scope == Scope.SKILLS:
+        wanted = {skill.pk for skill in skills}
+        chosen = live.filter(pk__in=wanted)
+        if not wanted or chosen.count() != len(wanted):
+            raise ScopeError(_("Choose one or more skills of this guide."))
+    else:
+        raise ScopeError(_("Unknown scope %(scope)s; use guide, area or skills.") % {"scope": scope})
+    found = list(chosen.select_related("area").order_by("area__position", "position", "pk"))
+    if not found:
+        raise ScopeError(_("There are no skills to assess here."))
+    return found
+
+
+def scope_items(
+    *, guide: Guide, scope: str, area: Area | None = None, skills: Sequence[Skill] = ()
+) -> tuple[Item, ...]:
+    """The items a new assessment of this scope would ask, in the order it asks them (ScopeError if none)."""
+    names = [skill.name for skill in scope_skills(guide=guide, scope=scope, area=area, skills=skills)]
+    return questionnaire_items(instrument_for_skills(names), names)
 
 
 def assessment_get(*, owner, assessment_id: int) -> Assessment:

@@ -32,26 +32,6 @@ class AssessmentError(ValueError):
         super().__init__("\n".join(self.problems))
 
 
-def _scope_skills(guide: Guide, scope: str, area: Area | None, skills: Sequence[Skill]) -> list[Skill]:
-    live = Skill.objects.filter(area__guide=guide, archived_at=None, area__archived_at=None)
-    if scope == Scope.GUIDE:
-        chosen = list(live)
-    elif scope == Scope.AREA:
-        if area is None or area.guide_id != guide.pk:
-            raise AssessmentError(_("Choose an area of this guide."))
-        chosen = list(live.filter(area=area))
-    elif scope == Scope.SKILLS:
-        wanted = {skill.pk for skill in skills}
-        chosen = list(live.filter(pk__in=wanted))
-        if not chosen or len(chosen) != len(wanted):
-            raise AssessmentError(_("Choose one or more skills of this guide."))
-    else:
-        raise AssessmentError(_("Unknown scope %(scope)s; use guide, area or skills.") % {"scope": scope})
-    if not chosen:
-        raise AssessmentError(_("There are no skills to assess here."))
-    return chosen
-
-
 def assessment_start(
     *,
     owner,
@@ -61,11 +41,18 @@ def assessment_start(
     skills: Sequence[Skill] = (),
     priorities: Iterable[str] = (),
     source: str = Source.WEB,
+    answers: Mapping[str, int | None] | None = None,
 ) -> Assessment:
-    """Start an assessment of the whole guide, one area or chosen skills."""
+    """Start an assessment of the whole guide, one area or chosen skills.
+
+    ``answers`` are saved in the same transaction: the command line starts an assessment only
+    with its first answer, so an interrupted session stores nothing."""
     if guide.owner_id != owner.pk:
         raise AssessmentError(_("That guide is not yours."))
-    chosen = _scope_skills(guide, scope, area, skills)
+    try:
+        chosen = selectors.scope_skills(guide=guide, scope=scope, area=area, skills=skills)
+    except selectors.ScopeError as error:
+        raise AssessmentError(str(error)) from None
     instrument = instrument_for_skills(skill.name for skill in chosen)
     with transaction.atomic():
         assessment = Assessment.objects.create(
@@ -79,6 +66,8 @@ def assessment_start(
             source=source,
         )
         assessment.skills.set(chosen)
+        if answers:
+            answers_save(assessment=assessment, answers=answers)
     return assessment
 
 

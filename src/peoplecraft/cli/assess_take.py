@@ -1,35 +1,79 @@
-"""The interactive ``peoplecraft assess take``: keyboard only, every answer saved at once."""
+"""The interactive ``peoplecraft assess take``: keyboard only, every answer saved at once.
+
+A new assessment is stored only with its first answer, so quitting or being interrupted
+(end of input, Ctrl-C) before answering leaves nothing behind.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 import typer
 
 from peoplecraft.cli import context
 
 QUIT, SKIP = "q", "s"
+RESUME = "peoplecraft assess take"
 
 
-def _assessment(*, owner, guide, area_number, skills, priorities):
-    """Resume the unfinished assessment when no scope is given, else start a new one."""
-    from peoplecraft.assessment import selectors, services
-    from peoplecraft.assessment.models import Scope, Source
+@dataclass
+class _Session:
+    """The assessment being answered: an existing one, or the scope of one not stored yet."""
+
+    owner: object
+    guide: object
+    scope: str
+    area: object = None
+    skills: list = field(default_factory=list)
+    priorities: list[str] = field(default_factory=list)
+    assessment: object = None
+
+    def save(self, item_id: str, value: int | None) -> None:
+        from peoplecraft.assessment import services
+        from peoplecraft.assessment.models import Source
+
+        if self.assessment is None:
+            self.assessment = services.assessment_start(
+                owner=self.owner,
+                guide=self.guide,
+                scope=self.scope,
+                area=self.area,
+                skills=self.skills,
+                priorities=self.priorities,
+                source=Source.CLI,
+                answers={item_id: value},
+            )
+        else:
+            services.answers_save(assessment=self.assessment, answers={item_id: value})
+
+
+def _session(*, owner, guide, area_number, skills, priorities) -> _Session:
+    """Resume the unfinished assessment when no scope is given, else prepare a new one."""
+    from peoplecraft.assessment import selectors
+    from peoplecraft.assessment.models import Scope
 
     if area_number is None and not skills:
         current = selectors.assessment_in_progress(owner=owner, guide=guide)
         if current is not None:
             typer.echo(f"Resuming the assessment you started on {current.started_at:%Y-%m-%d}.")
-            return current
+            return _Session(owner, guide, current.scope, assessment=current)
     area = None
     if area_number is not None:
         area = selectors.guide_area(guide=guide, number=area_number)
         if area is None:
             context.fail(f"'{guide.title}' has no area {area_number}.")
     scope = Scope.AREA if area else Scope.SKILLS if skills else Scope.GUIDE
+    return _Session(owner, guide, scope, area, list(skills), list(priorities))
+
+
+def _items(session: _Session):
+    from peoplecraft.assessment import selectors
+
+    if session.assessment is not None:
+        return selectors.assessment_items(assessment=session.assessment)
     try:
-        return services.assessment_start(
-            owner=owner, guide=guide, scope=scope, area=area, skills=skills, priorities=priorities, source=Source.CLI
-        )
-    except services.AssessmentError as error:
+        return selectors.scope_items(guide=session.guide, scope=session.scope, area=session.area, skills=session.skills)
+    except selectors.ScopeError as error:
         context.fail(str(error))
 
 
@@ -46,22 +90,33 @@ def _ask(item, number: int, total: int) -> str:
         typer.echo(f"Please type a number from {item.scale.min} to {item.scale.max}, s or q.")
 
 
-def run(*, owner, guide, area_number, skills, priorities) -> None:
-    from peoplecraft.assessment import selectors, services
+def _answer_all(session: _Session, items) -> bool:
+    """Ask every unanswered item; False when the learner quits with q."""
+    from peoplecraft.assessment import selectors
 
-    assessment = _assessment(owner=owner, guide=guide, area_number=area_number, skills=skills, priorities=priorities)
-    items = selectors.assessment_items(assessment=assessment)
-    saved = selectors.answers_get(assessment=assessment)
+    saved = {} if session.assessment is None else selectors.answers_get(assessment=session.assessment)
     for number, item in enumerate(items, start=1):
         if item.id in saved:
             continue
         reply = _ask(item, number, len(items))
         if reply == QUIT:
-            typer.echo("Saved. Run 'peoplecraft assess take' to carry on where you stopped.")
-            return
-        services.answers_save(assessment=assessment, answers={item.id: None if reply == SKIP else int(reply)})
+            return False
+        session.save(item.id, None if reply == SKIP else int(reply))
+    return True
+
+
+def run(*, owner, guide, area_number, skills, priorities) -> None:
+    from peoplecraft.assessment import services
+
+    session = _session(owner=owner, guide=guide, area_number=area_number, skills=skills, priorities=priorities)
+    items = _items(session)
+    with context.interruptible(saved=lambda: session.assessment is not None, resume=RESUME):
+        finished = _answer_all(session, items)
+    if not finished or session.assessment is None:
+        context.quit_message(saved=session.assessment is not None, resume=RESUME)
+        return
     try:
-        services.assessment_complete(assessment=assessment)
+        services.assessment_complete(assessment=session.assessment)
     except services.AssessmentError as error:
-        context.fail(f"{error} Your answers are saved; run 'peoplecraft assess take' to add more.")
+        context.fail(f"{error} Your answers are saved; run '{RESUME}' to add more.")
     typer.echo("Finished. See 'peoplecraft assess results'.")

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import date
 from typing import NoReturn
 
@@ -87,3 +88,26 @@ def option_message(field: str | None, message: str, options: Mapping[str, str]) 
 def fail_fields(summary: str, errors: Mapping[str | None, str], options: Mapping[str, str]) -> NoReturn:
     """Fail with ``summary`` and one line per field error, each naming the command's option."""
     fail(summary, candidates=[option_message(field, message, options) for field, message in errors.items()])
+
+
+NOTHING_SAVED = "Stopped before any answer; nothing was saved."
+
+
+@contextmanager
+def interruptible(*, saved: Callable[[], bool], resume: str) -> Iterator[None]:
+    """Stop an interactive session cleanly on end of input or Ctrl-C: a message, exit 1, no traceback.
+
+    ``saved()`` tells whether anything is stored to resume; ``resume`` is the command that resumes it.
+    """
+    try:
+        yield
+    except (typer.Abort, KeyboardInterrupt):  # a prompt raises Abort on end of input and Ctrl-C
+        typer.echo()  # end the unanswered prompt's line
+        if saved():
+            fail(f"Stopped. Your answers so far are saved; run '{resume}' to carry on.", code=EXIT_FAILURE)
+        fail(NOTHING_SAVED, code=EXIT_FAILURE)
+
+
+def quit_message(*, saved: bool, resume: str) -> None:
+    """What to say when the learner quits on purpose (q)."""
+    typer.echo(f"Saved. Run '{resume}' to carry on where you stopped." if saved else NOTHING_SAVED)

@@ -8,6 +8,7 @@ from peoplecraft.cli import (
     account,
     assess,
     backup,
+    context,
     feedback,
     feedback_moments,
     feedback_more,
@@ -78,4 +79,15 @@ feedback_moments.register(feedback.app)  # micro-feedback after a moment
 
 
 def run() -> None:
-    app()
+    """The console script: a read-only data directory is one message and exit 1, never a traceback."""
+    try:
+        app()
+    except Exception as error:
+        from rich.markup import escape
+
+        from peoplecraft.core.storage import read_only_cause
+
+        problem = read_only_cause(error)
+        if problem is None:
+            raise
+        context.fail(escape(str(problem)), code=context.EXIT_FAILURE)

@@ -26,7 +26,8 @@ def review(
     echo = typer.echo
     echo(f"Week {document['week']['start']} – {document['week']['end']}")
     echo(f"Focus next week: {document['focus']['reason']}")
-    echo(f"Practised: {len(document['practised'])} items, {document['reflections']} journal entries")
+    items, entries = len(document["practised"]), document["reflections"]
+    echo(f"Practised: {_count(items, 'item', 'items')}, {_count(entries, 'journal entry', 'journal entries')}")
     for item in document["practised"]:
         echo(f"  - {item['title']}")
     for result in document["feedback"]:
@@ -39,3 +40,7 @@ def review(
         echo(f"Slipping: {goal['title']} ({goal['progress']}% of an expected {goal['expected']}%)")
     for goal in document["goals_due"]:
         echo(f"Due {goal['due']}: {goal['title']} ({goal['progress']}%)")
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"

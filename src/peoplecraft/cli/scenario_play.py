@@ -42,30 +42,51 @@ def _ask(count: int) -> str:
         typer.echo(f"Please type a number from 1 to {count}, or q.")
 
 
-def run(*, owner, scenario, restart: bool) -> None:
-    from peoplecraft.scenarios import selectors, services
+def _resumable(owner, scenario, restart: bool):
+    """The unfinished play to carry on and where it stands, or (None, the opening) for a new play."""
+    from peoplecraft.scenarios import engine, selectors
+
+    play = None if restart else selectors.play_in_progress(owner=owner, scenario_id=scenario.id)
+    state = None if play is None else selectors.play_state(play=play)
+    if state is None:  # none, or its scenario changed since: the first answer starts afresh
+        return None, engine.start(scenario)
+    return play, state
+
+
+def _choose(owner, scenario, play, state, choice: int, restart: bool):
+    """Store one answer; a new play is stored together with its first answer."""
+    from peoplecraft.scenarios import services
     from peoplecraft.scenarios.models import Source
 
-    play = services.play_start(owner=owner, scenario_id=scenario.id, source=Source.CLI, restart=restart)
-    state = selectors.play_state(play=play)
-    if state is None:  # cannot happen after play_start, which restarts outdated plays
-        context.fail("This play cannot continue; run again with --restart.", code=context.EXIT_FAILURE)
+    try:
+        if play is None:
+            return services.play_start(
+                owner=owner, scenario_id=scenario.id, source=Source.CLI, restart=restart, first_choice=choice
+            )
+        return services.play_choose(play=play, node_id=state.node.id, choice=choice)
+    except services.ScenarioPlayError as error:
+        context.fail(str(error))
+
+
+def run(*, owner, scenario, restart: bool) -> None:
+    from peoplecraft.scenarios import selectors
+
+    play, state = _resumable(owner, scenario, restart)
+    resume = f"peoplecraft practice scenario play {scenario.id}"
     if state.steps:
         typer.echo(f"Resuming '{scenario.title}' where you stopped.")
     else:
         typer.echo(f"{scenario.title}\n")
         _say(scenario.setting)
-    while not state.finished:
-        _show_step(scenario, state)
-        reply = _ask(len(state.node.choices))
-        if reply == QUIT:
-            typer.echo(f"Saved. Run 'peoplecraft practice scenario play {scenario.id}' to carry on.")
-            return
-        try:
-            play = services.play_choose(play=play, node_id=state.node.id, choice=int(reply) - 1)
-        except services.ScenarioPlayError as error:
-            context.fail(str(error))
-        state = selectors.play_state(play=play)
+    with context.interruptible(saved=lambda: play is not None, resume=resume):
+        while not state.finished:
+            _show_step(scenario, state)
+            reply = _ask(len(state.node.choices))
+            if reply == QUIT:
+                context.quit_message(saved=play is not None, resume=resume)
+                return
+            play = _choose(owner, scenario, play, state, int(reply) - 1, restart)
+            state = selectors.play_state(play=play)
     _debrief(play, state)
 
 

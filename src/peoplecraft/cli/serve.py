@@ -28,6 +28,9 @@ def serve(
     typer.echo(f"Peoplecraft is running at {base_url}/")
     typer.echo(f"Open this one-time sign-in link: {base_url}/accounts/sign-in/link/{token}/", err=False)
     typer.echo(f"Data directory: {settings.HOME}")
+    from django.db import connections
+
+    connections.close_all()  # a SQLite connection must not cross the fork into the workers
     _run_granian(host, port, workers)
 
 

@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "peoplecraft.core.middleware.PrivateCacheMiddleware",
+    "peoplecraft.core.middleware.ReadOnlyDataMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

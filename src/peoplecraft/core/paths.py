@@ -13,15 +13,19 @@ SECRET_KEY_FILE = "secret_key"  # noqa: S105 - a file name, not a secret
 DATABASE_FILE = "peoplecraft.sqlite3"
 
 
-def data_dir() -> Path:
-    """Return the data directory, creating it (mode 0700) on first use."""
+def data_dir_path() -> Path:
+    """Where the data directory is (``PEOPLECRAFT_HOME`` or the platform's place), without creating it."""
     configured = os.environ.get("PEOPLECRAFT_HOME")
     if configured:
-        path = Path(configured).expanduser()
-    else:
-        from platformdirs import user_data_dir
+        return Path(configured).expanduser()
+    from platformdirs import user_data_dir
 
-        path = Path(user_data_dir("peoplecraft", appauthor=False))
+    return Path(user_data_dir("peoplecraft", appauthor=False))
+
+
+def data_dir() -> Path:
+    """Return the data directory, creating it (mode 0700) on first use."""
+    path = data_dir_path()
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
 

@@ -5,10 +5,16 @@ guides with their notes, assessments, drafts, practice, scenarios, journal, goal
 requests and their unlinkable responses) in dependency order, each app's rows sorted by primary
 key. It carries no timestamp of its own, so backup → restore into an empty database → backup
 gives a byte-identical document. One-time sign-in links are left out on purpose.
+
+Every value is written exactly, in one encoding: date-times in UTC with all six digits of
+microseconds and a ``Z`` (``2025-03-01T09:00:00.000500Z``), times with six digits too, decimals
+as their exact text. (Django's own encoder cuts date-times to milliseconds, so a restore lost
+the microseconds, and ``.000500`` was written ``.000`` before a restore and not at all after.)
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 
@@ -52,12 +58,24 @@ def backup_document() -> dict:
     return {"format": FORMAT, "version": VERSION, "objects": objects}
 
 
+class BackupEncoder(DjangoJSONEncoder):
+    """Django's encoder, but date-times and times keep every microsecond, always written the same way."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime):
+            if o.tzinfo is not None:
+                o = o.astimezone(datetime.UTC)
+            text = o.isoformat(timespec="microseconds")
+            return text.removesuffix("+00:00") + "Z" if o.tzinfo is not None else text
+        if isinstance(o, datetime.time):
+            return o.isoformat(timespec="microseconds")
+        return super().default(o)
+
+
 def backup_text(document: dict) -> str:
     """The backup as JSON; a stored NaN or infinity raises :class:`BackupError` (JSON cannot carry it)."""
     try:
-        text = json.dumps(
-            document, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False
-        )
+        text = json.dumps(document, cls=BackupEncoder, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False)
     except ValueError:
         raise BackupError(
             "a stored number is not finite (NaN or infinity), which JSON cannot carry; no backup was written"

@@ -3,6 +3,7 @@
 The rules, in order (the first that applies wins): a goal that is slipping (the largest gap);
 the lowest score of a self-assessment taken this week; a skill in focus that nothing practised
 this week; the skill whose journal entries this week were the most stressful (average 6+/10).
+A skill marked done is never suggested: each rule looks only at the skills still to learn.
 The reason's wording lives with the caller (translated); here only the rule and its numbers.
 """
 
@@ -28,7 +29,13 @@ def suggest_focus(
     in_focus: Sequence[str] = (),
     practised: Sequence[str] = (),
     stress_by_skill: Sequence[tuple[str, float]] = (),  # (skill, average stress of this week's entries)
+    done: Sequence[str] = (),  # skills marked done: never suggested
 ) -> FocusSuggestion | None:
+    finished = {name.casefold() for name in done}
+    slipping = [row for row in slipping if row[1].casefold() not in finished]
+    scores = [row for row in scores if row[0].casefold() not in finished]
+    in_focus = [name for name in in_focus if name.casefold() not in finished]
+    stress_by_skill = [row for row in stress_by_skill if row[0].casefold() not in finished]
     if slipping:
         goal, skill, gap = max(slipping, key=lambda row: row[2])
         return FocusSuggestion(skill, "slipping-goal", {"goal": goal, "gap": round(gap)})

@@ -18,10 +18,18 @@ from peoplecraft.core.integrations import ensure_loaded
 
 @dataclass(frozen=True)
 class PracticeItem:
+    """One practice event. ``skills`` names every skill it practised when there are several
+    (a scenario play scores up to five); ``skill`` is then the first of them."""
+
     kind: str
     title: str
     when: datetime
     skill: str = ""
+    skills: tuple[str, ...] = ()
+
+    @property
+    def skill_names(self) -> tuple[str, ...]:
+        return self.skills or ((self.skill,) if self.skill else ())
 
 
 PracticeSource = Callable[[object, datetime, datetime], list[PracticeItem]]

@@ -98,19 +98,39 @@ def _stress_by_skill(entries) -> list[tuple[str, float]]:
     return [(name, sum(v) / len(v)) for name, v in values.items()]
 
 
-def _in_focus(owner) -> list[str]:
+def _guide_statuses(owner) -> tuple[list[str], list[str]]:
+    """Names of the active guide's skills in focus, and of those marked done."""
     from peoplecraft.skillmap import selectors as skillmap_selectors
     from peoplecraft.skillmap.models import SkillStatus
 
     guide = skillmap_selectors.guide_active(owner=owner)
-    if guide is None:
-        return []
-    return [
-        s.name
-        for p in skillmap_selectors.skill_map_get(guide=guide)
-        for s in p.skills
-        if s.status == SkillStatus.ACTIVE
-    ]
+    skills = [s for p in skillmap_selectors.skill_map_get(guide=guide) for s in p.skills] if guide else []
+    return (
+        [s.name for s in skills if s.status == SkillStatus.ACTIVE],
+        [s.name for s in skills if s.status == SkillStatus.DONE],
+    )
+
+
+def _done(skills) -> list[str]:
+    """Names of the given skill rows (results', goals', entries' skills) that are marked done."""
+    from peoplecraft.skillmap.models import SkillStatus
+
+    return [skill.name for skill in skills if skill.status == SkillStatus.DONE]
+
+
+def _suggest(owner, practised, entries, feedback, slipping) -> focus.FocusSuggestion | None:
+    """Next week's focus from this week's data; skills marked done are left out of every rule."""
+    entry_skills = [s for e in entries for s in e.skills.all()]
+    in_focus, done = _guide_statuses(owner)
+    involved = [r.skill for r in feedback] + [h.goal.skill for h in slipping] + entry_skills
+    return focus.suggest_focus(
+        slipping=[(h.goal.title, h.goal.skill.name, h.gap) for h in slipping],
+        scores=[(result.skill.name, result.score) for result in feedback],
+        in_focus=in_focus,
+        practised=[name for item in practised for name in item.skill_names] + [s.name for s in entry_skills],
+        stress_by_skill=_stress_by_skill(entries),
+        done=done + _done(involved),
+    )
 
 
 def weekly_review(*, owner, day: date | None = None) -> WeeklyReview:
@@ -125,16 +145,7 @@ def weekly_review(*, owner, day: date | None = None) -> WeeklyReview:
     active = [selectors.goal_health(goal, today) for goal in selectors.goal_list(owner=owner, status=GoalStatus.ACTIVE)]
     due = [h for h in active if h.goal.due_date <= end + timedelta(days=7)]
     slipping = sorted((h for h in active if h.slipping), key=lambda h: -h.gap)
-    practised_skills = [item.skill for item in practised if item.skill] + [
-        s.name for e in entries for s in e.skills.all()
-    ]
-    suggestion = focus.suggest_focus(
-        slipping=[(h.goal.title, h.goal.skill.name, h.gap) for h in slipping],
-        scores=[(result.skill.name, result.score) for result in feedback],
-        in_focus=_in_focus(owner),
-        practised=practised_skills,
-        stress_by_skill=_stress_by_skill(entries),
-    )
+    suggestion = _suggest(owner, practised, entries, feedback, slipping)
     return WeeklyReview(
         start=start,
         end=end,
@@ -169,7 +180,13 @@ def review_document(review: WeeklyReview) -> dict:
     return {
         "week": {"start": review.start.isoformat(), "end": review.end.isoformat()},
         "practised": [
-            {"kind": i.kind, "title": i.title, "when": i.when.isoformat(), "skill": i.skill or None}
+            {
+                "kind": i.kind,
+                "title": i.title,
+                "when": i.when.isoformat(),
+                "skill": i.skill or None,
+                "skills": list(i.skill_names),
+            }
             for i in review.practised
         ],
         "reflections": review.reflections,

@@ -13,26 +13,44 @@ from django.utils.translation import gettext as _
 from peoplecraft.goals.practice_sources import PracticeItem, register_practice_source
 from peoplecraft.journal.sources import LinkKind, SuggestedPrompt, register_link_kind, register_prompt_source
 from peoplecraft.practice import selectors
-from peoplecraft.practice.models import CardReview, PracticeEntry
+from peoplecraft.practice.models import CardReview, EntrySource, PracticeEntry
 
 MISSED_DAYS = 14
 MAX_PROMPTS = 3
+# Sources whose entries sharing a source_ref are one event (a card's source_ref is the card, not the event).
+EVENT_PER_REF_SOURCES = frozenset({EntrySource.SCENARIO})
 
 
 def practice_log_items(owner, start: datetime, end: datetime) -> list[PracticeItem]:
-    """Logged sessions whose day falls in ``[start, end)`` (shown at noon of that day)."""
-    entries = PracticeEntry.objects.filter(
-        owner=owner, occurred_on__gte=timezone.localdate(start), occurred_on__lt=timezone.localdate(end)
-    ).select_related("skill")
-    return [
-        PracticeItem(
-            "practice",
-            entry.situation,
-            timezone.make_aware(datetime.combine(entry.occurred_on, time(12))),
-            entry.skill.name,
+    """Logged sessions whose day falls in ``[start, end)`` (shown at noon of that day), one item per event.
+
+    A finished scenario play logs one entry per skill it scored; those entries share the play's
+    ``source_ref`` and are one event, so they become one item naming all the skills.
+    """
+    entries = (
+        PracticeEntry.objects.filter(
+            owner=owner, occurred_on__gte=timezone.localdate(start), occurred_on__lt=timezone.localdate(end)
         )
-        for entry in entries
-    ]
+        .select_related("skill")
+        .order_by("occurred_on", "pk")
+    )
+    events: dict[object, list[PracticeEntry]] = {}
+    for entry in entries:
+        one_event = entry.source in EVENT_PER_REF_SOURCES and entry.source_ref
+        events.setdefault((entry.source, entry.source_ref) if one_event else entry.pk, []).append(entry)
+    return [_event_item(group) for group in events.values()]
+
+
+def _event_item(entries: list[PracticeEntry]) -> PracticeItem:
+    first = entries[0]
+    skills = tuple(dict.fromkeys(entry.skill.name for entry in entries))
+    return PracticeItem(
+        "practice",
+        first.situation,
+        timezone.make_aware(datetime.combine(first.occurred_on, time(12))),
+        first.skill.name,
+        skills if len(skills) > 1 else (),
+    )
 
 
 def missed_card_prompts(owner) -> list[SuggestedPrompt]:

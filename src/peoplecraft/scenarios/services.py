@@ -34,24 +34,31 @@ def _scenario(scenario_id: str) -> engine.Scenario:
     return scenario
 
 
-def play_start(*, owner, scenario_id: str, source: str = Source.WEB, restart: bool = False) -> ScenarioPlay:
-    """Resume the owner's unfinished play of a scenario, or start one (``restart`` discards the old one)."""
+def play_start(
+    *, owner, scenario_id: str, source: str = Source.WEB, restart: bool = False, first_choice: int | None = None
+) -> ScenarioPlay:
+    """Resume the owner's unfinished play of a scenario, or start one (``restart`` discards the old one).
+
+    ``first_choice`` (0-based) answers the opening decision in the same transaction: the command
+    line stores a play only with its first answer, so an interrupted session leaves nothing."""
     scenario = _scenario(scenario_id)
     with transaction.atomic():
         unfinished = ScenarioPlay.objects.select_for_update().filter(
             owner=owner, scenario_id=scenario.id, finished_at=None
         )
         current = unfinished.order_by("-started_at", "-pk").first()
-        if current is not None and not restart and current.content_version == scenario.version:
-            return current
-        unfinished.delete()  # an unfinished play has no scores worth keeping
-        return ScenarioPlay.objects.create(
-            owner=owner,
-            scenario_id=scenario.id,
-            content_version=scenario.version,
-            node_id=scenario.start,
-            source=source,
-        )
+        if current is None or restart or current.content_version != scenario.version:
+            unfinished.delete()  # an unfinished play has no scores worth keeping
+            current = ScenarioPlay.objects.create(
+                owner=owner,
+                scenario_id=scenario.id,
+                content_version=scenario.version,
+                node_id=scenario.start,
+                source=source,
+            )
+        if first_choice is not None:
+            current = play_choose(play=current, node_id=scenario.start, choice=first_choice)
+        return current
 
 
 def play_choose(*, play: ScenarioPlay, node_id: str, choice: int) -> ScenarioPlay:
