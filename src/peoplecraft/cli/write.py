@@ -40,9 +40,16 @@ def check(
     text_context: Context = typer.Option(Context.GENERAL, "--context", help="Where the text is going."),
     output: WriteFormat = typer.Option(WriteFormat.TEXT, "--format", help="text, json (one document) or jsonl."),
     fail_on: FailOn | None = typer.Option(None, "--fail-on", help="Exit 1 when a finding reaches this severity."),
+    markdown: bool | None = typer.Option(
+        None,
+        "--markdown/--plain",
+        help="Read the texts as Markdown (skip front matter, code, link targets, HTML) or as plain text. "
+        "Default: Markdown for .md and .markdown files, plain text otherwise (and for -).",
+    ),
 ) -> None:
     """Check texts for readability, passive voice, hedges, wordiness, inclusive language and tone."""
     from peoplecraft.writing.analyzer import analyze
+    from peoplecraft.writing.analyzer.markdown_mask import is_markdown_name
     from peoplecraft.writing.textfile import TextInputError, read_text_input
 
     documents = []
@@ -51,8 +58,9 @@ def check(
             text = read_text_input(name)
         except TextInputError as error:
             context.fail(str(error))
-        result = analyze(text, context=text_context.value)
-        documents.append(({"path": name, **result.to_dict()}, text))
+        as_markdown = is_markdown_name(name) if markdown is None else markdown
+        result = analyze(text, context=text_context.value, markdown=as_markdown)
+        documents.append(({"path": name, "markdown": as_markdown, **result.to_dict()}, text))
     _print(documents, output)
     if fail_on and _worst(documents) >= _RANK[fail_on.value]:
         raise typer.Exit(code=context.EXIT_FAILURE)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -21,14 +23,40 @@ _STATS = (
 )
 
 
+class LineIndex:
+    """Line starts of a text, computed once, so locating a finding is a binary search
+    rather than a count of every line break before it (quadratic over many findings)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            self.starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+
+    def locate(self, offset: int) -> tuple[int, int, int]:
+        """(1-based line number, offset of the line's start, offset of its end) of ``offset``."""
+        index = bisect_right(self.starts, offset) - 1
+        end = self.starts[index + 1] - 1 if index + 1 < len(self.starts) else len(self.text)
+        return index + 1, self.starts[index], end
+
+
 def print_report(document: dict, text: str) -> None:
     console = Console(highlight=False, markup=False)  # paths and texts are the user's: never read as markup
-    console.rule(Text(f"{document['path']} · {document['context']}"))
+    kind = " · markdown" if document.get("markdown") else ""
+    console.rule(Text(f"{document['path']} · {document['context']}{kind}"))
     score = f"Clarity score {document['score']}/100"
     console.print(Text.assemble((score, "bold"), f" — {document['score_explanation']}"))
     console.print(_stats_table(document["stats"]))
+    lines = LineIndex(text)
     for finding in document["findings"]:
-        console.print(_finding_line(finding, text))
+        pieces = _finding_pieces(finding, lines)
+        if console.is_terminal:
+            console.print(Text.assemble(*pieces))
+        else:  # no styles to show: skip Rich's per-line rendering (~0.2 ms a finding)
+            console.file.write("".join(piece for piece, _ in pieces) + "\n")
     if not document["findings"]:
         console.print("No findings.")
 
@@ -43,20 +71,21 @@ def _stats_table(stats: dict) -> Table:
     return table
 
 
-def _finding_line(finding: dict, text: str) -> Text:
-    line_start = text.rfind("\n", 0, finding["start"]) + 1
-    line_end = text.find("\n", finding["end"])
-    line_end = len(text) if line_end == -1 else line_end
-    line_number = text.count("\n", 0, finding["start"]) + 1
+def _finding_pieces(finding: dict, lines: LineIndex) -> list[tuple[str, str]]:
+    """``line:column severity message [rule]``, the line around the span, the suggestion: (text, style) pairs."""
+    text, start, end = lines.text, finding["start"], finding["end"]
+    line_number, line_start, _ = lines.locate(start)
+    line_end = lines.locate(end)[2]
     style = _STYLE.get(finding["severity"], "")
-    out = Text(f"{line_number}:{finding['start'] - line_start + 1} ", style="dim")
-    out.append(f"{finding['severity']} ", style=style)
-    out.append(f"{finding['message']} [{finding['rule']}]\n    ")
-    snippet_start = max(line_start, finding["start"] - 40)
-    snippet_end = min(line_end, finding["end"] + 40)
-    out.append(text[snippet_start : finding["start"]].replace("\r", ""))
-    out.append(text[finding["start"] : finding["end"]], style=f"reverse {style}")
-    out.append(text[finding["end"] : snippet_end].replace("\r", ""))
+    snippet_start, snippet_end = max(line_start, start - 40), min(line_end, end + 40)
+    pieces = [
+        (f"{line_number}:{start - line_start + 1} ", "dim"),
+        (f"{finding['severity']} ", style),
+        (f"{finding['message']} [{finding['rule']}]\n    ", ""),
+        (text[snippet_start:start].replace("\r", ""), ""),
+        (text[start:end], f"reverse {style}"),
+        (text[end:snippet_end].replace("\r", ""), ""),
+    ]
     if finding.get("suggestion"):
-        out.append(f"\n    → {finding['suggestion']}", style="green")
-    return out
+        pieces.append((f"\n    → {finding['suggestion']}", "green"))
+    return pieces

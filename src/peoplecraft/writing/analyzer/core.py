@@ -19,12 +19,15 @@ def phrase_index() -> PhraseIndex:
     return PhraseIndex([*phrases.entries(), *inclusive.entries(), *tone.entries()])
 
 
-def analyze(text: str, context: str = "general") -> Analysis:
-    """Analyse ``text`` for ``context`` ("general", "email", "report" or "social")."""
+def analyze(text: str, context: str = "general", *, markdown: bool = False) -> Analysis:
+    """Analyse ``text`` for ``context`` ("general", "email", "report" or "social").
+
+    With ``markdown`` the text is read as Markdown: front matter, code, link targets and raw
+    HTML are skipped (``markdown_mask``); offsets still point into ``text``."""
     config = contexts.get(context)
     if not isinstance(text, str):
         raise TypeError("text must be a str")
-    doc = build(text)
+    doc = build(text, markdown=markdown)
     passive_findings, passive_sentences = passive.check(doc)
     stats = stats_module.compute(doc, passive_sentences)
     if not stats["words"]:

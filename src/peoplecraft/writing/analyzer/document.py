@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import sentences as sentence_splitter
+from .markdown_mask import mask_markdown
 from .prepare import Prepared, prepare
 from .tokenize import Tokens, tokenize
 
@@ -31,7 +32,8 @@ class Document:
         return rest[:1]
 
 
-def build(text: str) -> Document:
-    prep = prepare(text)
+def build(text: str, *, markdown: bool = False) -> Document:
+    """Prepare ``text``; with ``markdown`` its Markdown syntax is masked first (same offsets)."""
+    prep = prepare(mask_markdown(text), markdown=True) if markdown else prepare(text)
     tokens = tokenize(prep.masked)
     return Document(text, prep, tokens, sentence_splitter.split(prep, tokens))

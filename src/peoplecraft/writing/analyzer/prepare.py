@@ -60,7 +60,9 @@ class _LineState:
     prev_pos: int = 0
 
 
-def prepare(text: str) -> Prepared:
+def prepare(text: str, *, markdown: bool = False) -> Prepared:
+    """Mask ``text``; with ``markdown`` the text was masked by ``markdown_mask`` already, so
+    indented lines are prose (list-item paragraphs), never guessed to be code."""
     out: list[str] = []
     prep = Prepared(text, "", [], [], [], None)
     state = _LineState()
@@ -73,7 +75,7 @@ def prepare(text: str) -> Prepared:
     for index, line in enumerate(lines):
         state.index = index
         content = line.rstrip(LINE_ENDINGS)
-        if state.prev_blank and not state.code_block and _INDENTED.match(content):
+        if not markdown and state.prev_blank and not state.code_block and _INDENTED.match(content):
             state.code_block = _looks_like_code(lines, index)
         out.append(_mask_line(content, pos, state, prep))
         out.append(line[len(content) :])
