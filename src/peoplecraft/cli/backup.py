@@ -28,13 +28,10 @@ def create(path: Path = typer.Argument(..., help="File to write (mode 0600: it h
 def restore(path: Path = typer.Argument(..., help="A file written by 'peoplecraft backup create'.")) -> None:
     """Load a backup into an empty installation (a new PEOPLECRAFT_HOME or database)."""
     context.setup_django()
-    from django.core.management import call_command
-
-    from peoplecraft.core.bootstrap import migrations_pending
+    from peoplecraft.core.bootstrap import migrate_database
     from peoplecraft.exchange.backup import BackupError, backup_read, backup_restore
 
-    if migrations_pending():
-        call_command("migrate", interactive=False, verbosity=0)
+    migrate_database()
     try:
         count = backup_restore(backup_read(path))
     except BackupError as error:
