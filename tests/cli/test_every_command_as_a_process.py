@@ -409,6 +409,22 @@ def test_tables_print_every_catalogue_id_whole(home, columns):
     assert [i for i in ids if i not in table] == []  # e.g. never-split-the-difference, which 'learn add' takes
 
 
+def test_a_table_written_to_a_pipe_is_not_cut_to_80_columns(home):
+    env_without_columns = {key: value for key, value in os.environ.items() if key not in ("COLUMNS", "DATABASE_URL")}
+    resources = json.loads(peoplecraft(home, "learn", "list", "--format", "json").stdout)["resources"]
+    table = subprocess.run(
+        [PEOPLECRAFT, "learn", "list"],
+        env={**env_without_columns, "PEOPLECRAFT_HOME": str(home)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    ).stdout
+    # nothing is cut (a long title wraps): the only ellipses are those in the catalogue's own titles
+    assert table.count("…") == sum(r["title"].count("…") for r in resources)
+    assert [r["id"] for r in resources if r["id"] not in table] == []
+
+
 EDITOR = "import sys\nwith open(sys.argv[1], 'a', encoding='utf-8') as f:\n    f.write('Wrote this in my editor.')\n"
 
 

@@ -32,11 +32,22 @@ def print_json(document: Any) -> None:
     sys.stdout.write(text + "\n")
 
 
+# Width of tables written to a pipe or file: Rich would assume 80 columns and cut titles to "Ne…".
+PIPE_WIDTH = 200
+
+
 def console():
-    """Rich output on stdout, markup off: names and titles come from the user's notes and may hold brackets."""
+    """Rich output on stdout, markup off: names and titles come from the user's notes and may hold brackets.
+
+    Written to a pipe or a file (``| grep``, ``> list.txt``), lines may be long but are not cut;
+    ``COLUMNS`` still decides when it is set.
+    """
+    import os
+
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False, markup=False)
+    width = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else PIPE_WIDTH
+    return Console(highlight=False, soft_wrap=False, markup=False, width=width)
 
 
 def id_column(header: str):
