@@ -11,7 +11,7 @@ from peoplecraft.assessment.models import Answer, Assessment
 
 pytestmark = pytest.mark.django_db
 
-GOOD_ROWS = "item,answer\nempathy-1,4\nempathy-2,5\nempathy-3,s\nempathy-4,2\n"
+GOOD_ROWS = "item,answer\nempathy-1,4\nempathy-5,5\nempathy-3,s\nempathy-4,2\n"
 
 
 def _import(owner, guide, path):
@@ -29,7 +29,7 @@ def test_csv_import_finishes_an_assessment(owner, imported_guide, tmp_path):
 
 def test_json_import_keeps_taken_at(owner, imported_guide, tmp_path):
     path = tmp_path / "answers.json"
-    answers = [{"item": f"mediation-{n}", "answer": 3} for n in range(1, 5)]
+    answers = [{"item": f"mediation-{n}", "answer": 3} for n in range(5, 9)]
     path.write_text(json.dumps({"taken_at": "2024-05-01T09:00:00+00:00", "answers": answers}, indent=1))
     assessment = _import(owner, imported_guide, path)
     assert assessment.completed_at.year == 2024 and assessment.results.get().score == 50
@@ -39,9 +39,9 @@ def test_json_import_keeps_taken_at(owner, imported_guide, tmp_path):
     ("name", "content", "expected"),
     [
         ("a.csv", GOOD_ROWS + "nope-9,3\n", "a.csv, line 6: unknown item id 'nope-9'"),
-        ("a.csv", GOOD_ROWS.replace("empathy-2,5", "empathy-2,7"), "a.csv, line 3: item 'empathy-2': answer '7'"),
+        ("a.csv", GOOD_ROWS.replace("empathy-5,5", "empathy-5,7"), "a.csv, line 3: item 'empathy-5': answer '7'"),
         ("a.csv", GOOD_ROWS + "empathy-1,3\n", "a.csv, line 6: item 'empathy-1' appears twice (first on line 2)"),
-        ("a.csv", "empathy-1,4\nempathy-2,5\n", "a.csv, line 1: expected the header 'item,answer'"),
+        ("a.csv", "empathy-1,4\nempathy-5,5\n", "a.csv, line 1: expected the header 'item,answer'"),
         ("a.csv", GOOD_ROWS + "empathy-5\n", "a.csv, line 6: expected 2 columns"),
         (
             "a.json",
@@ -72,7 +72,7 @@ def test_wrong_encoding_names_the_line(owner, imported_guide, tmp_path):
 
 def test_every_problem_is_listed_at_once(owner, imported_guide, tmp_path):
     path = tmp_path / "many.csv"
-    path.write_text("item,answer\nnope-1,3\nempathy-1,0\n")
+    path.write_text("item,answer\nnope-1,3\nempathy-1,9\n")
     with pytest.raises(services.AssessmentError) as error:
         _import(owner, imported_guide, path)
     assert len(error.value.problems) == 2

@@ -22,7 +22,7 @@ def test_scopes_choose_the_skills(owner, imported_guide, area_assessment, skill)
     chosen = services.assessment_start(
         owner=owner, guide=imported_guide, scope="skills", skills=[skill(imported_guide, "Mediation")]
     )
-    assert selectors.assessment_items(assessment=chosen)[0].id == "mediation-1"
+    assert selectors.assessment_items(assessment=chosen)[0].id == "mediation-8"
 
 
 def test_start_refuses_a_scope_without_skills(owner, imported_guide):
@@ -35,7 +35,7 @@ def test_start_refuses_a_scope_without_skills(owner, imported_guide):
 def test_start_with_a_first_answer_stores_both_or_nothing(owner, imported_guide, skill):
     empathy = [skill(imported_guide, "Empathy")]
     items = selectors.scope_items(guide=imported_guide, scope="skills", skills=empathy)
-    assert [item.id for item in items][:2] == ["empathy-1", "empathy-2"]
+    assert [item.id for item in items][:2] == ["empathy-1", "empathy-5"]
     with pytest.raises(services.AssessmentError, match="not on the scale"):
         services.assessment_start(
             owner=owner, guide=imported_guide, scope="skills", skills=empathy, answers={"empathy-1": 9}
@@ -50,21 +50,21 @@ def test_start_with_a_first_answer_stores_both_or_nothing(owner, imported_guide,
 
 def test_bad_answers_store_nothing(area_assessment):
     with pytest.raises(services.AssessmentError) as error:
-        services.answers_save(assessment=area_assessment, answers={"empathy-1": 3, "empathy-2": 6, "nope-1": 2})
-    assert "empathy-2: answer 6 is not on the scale 1..5" in str(error.value)
+        services.answers_save(assessment=area_assessment, answers={"empathy-1": 3, "empathy-5": 6, "nope-1": 2})
+    assert "empathy-5: answer 6 is not on the scale 1..5" in str(error.value)
     assert "Unknown item nope-1" in str(error.value)
     assert not Answer.objects.exists()
 
 
 def test_progress_is_resumable_and_overwritable(owner, imported_guide, area_assessment):
-    services.answers_save(assessment=area_assessment, answers={"empathy-1": 2, "empathy-2": None})
+    services.answers_save(assessment=area_assessment, answers={"empathy-1": 2, "empathy-5": None})
     services.answers_save(assessment=area_assessment, answers={"empathy-1": 5})
     assert selectors.assessment_in_progress(owner=owner, guide=imported_guide) == area_assessment
-    assert selectors.answers_get(assessment=area_assessment) == {"empathy-1": 5, "empathy-2": None}
+    assert selectors.answers_get(assessment=area_assessment) == {"empathy-1": 5, "empathy-5": None}
 
 
 def test_half_finished_is_never_scored_as_complete(area_assessment):
-    services.answers_save(assessment=area_assessment, answers={"empathy-1": 5, "empathy-2": 5, "empathy-3": 5})
+    services.answers_save(assessment=area_assessment, answers={"empathy-1": 5, "empathy-5": 5, "empathy-3": 5})
     done = services.assessment_complete(assessment=area_assessment)
     rows = {r.skill.name: r for r in SkillResult.objects.filter(assessment=done)}
     assert rows["Empathy"].score is not None and rows["Empathy"].answered == 3
@@ -107,7 +107,7 @@ def test_focus_prefers_priorities_then_low_scores(owner, imported_guide, answer_
         priorities=["Motivation"],
     )
     answer_all(assessment, 3)
-    services.answers_save(assessment=assessment, answers={f"empathy-{n}": 1 for n in (1, 2, 3)})
+    services.answers_save(assessment=assessment, answers={f"empathy-{n}": 1 for n in (1, 5, 3)})
     done = services.assessment_complete(assessment=assessment)
     focus = assessment_results(assessment=done).focus
     assert [f.skill.name for f in focus][:1] == ["Motivation"]

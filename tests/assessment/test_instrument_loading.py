@@ -56,7 +56,7 @@ def test_valid_instrument_loads_into_frozen_values():
 def test_load_from_path_names_the_file(tmp_path):
     path = tmp_path / "bank.yaml"
     path.write_text(doc(item("a-1"), item("a-1")), encoding="utf-8")
-    with pytest.raises(InstrumentError, match=r"bank\.yaml: item 'a-1': duplicate id"):
+    with pytest.raises(InstrumentError, match=r"bank\.yaml, line 11: item 'a-1': duplicate id"):
         load_instrument(path)
 
 
@@ -76,12 +76,12 @@ def test_yaml_syntax_error_reports_line():
 
 def test_missing_item_field_names_item_id():
     broken = item("a-2").replace('    other: "They summarise what they heard."\n', "")
-    assert "demo.yaml: item 'a-2': missing field 'other'" in problems(doc(item(), broken))
+    assert "demo.yaml, line 11: item 'a-2': missing field 'other'" in problems(doc(item(), broken))
 
 
 def test_missing_id_names_item_index():
     broken = item("a-2").replace("  - id: a-2\n    skill", "  - skill")
-    assert "demo.yaml: item #2: missing field 'id'" in problems(doc(item(), broken))
+    assert "demo.yaml, line 11: item #2: missing field 'id'" in problems(doc(item(), broken))
 
 
 @pytest.mark.parametrize("key", ["0", "2", "true", "'1'", "1.0"])
@@ -176,8 +176,8 @@ def test_generic_items_cover_only_uncovered_skills():
     items = generic_items_for(
         ["Active Listening", "Juggling Chainsaws", "juggling chainsaws"], covered=["active listening"]
     )
-    assert [i.id for i in items] == ["generic-juggling-chainsaws-frequency", "generic-juggling-chainsaws-confidence"]
+    assert [i.id for i in items] == ["generic-juggling-chainsaws-occasions", "generic-juggling-chainsaws-confidence"]
     assert all(i.generic and i.skill == "Juggling Chainsaws" and i.key == 1 for i in items)
-    assert items[0].scale.labels[-1] == "Always"
+    assert items[0].scale.labels[-1] == "All of them" and items[0].scale.no_occasion == "No such occasion"
     assert items[1].scale.labels[0] == "Not at all confident"
     assert all(" I " in i.self_text and "they" in i.other_text for i in items)

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from peoplecraft.assessment import selectors
+from peoplecraft.assessment.instrument import bundled_instrument
 
 pytestmark = pytest.mark.django_db
 
@@ -15,13 +16,14 @@ def _url(assessment, page=1):
 
 
 def _page_answers(value=4):
-    return {f"item-{skill}-{n}": value for skill in ("empathy", "self-awareness") for n in range(1, 5)}
+    skills = ("Empathy", "Self-Awareness")
+    return {f"item-{item.id}": value for item in bundled_instrument().items if item.skill in skills}
 
 
 def test_page_shows_labelled_radios_per_item(owner_client, area_assessment):
     body = owner_client.get(_url(area_assessment)).content.decode()
     assert body.count('<fieldset class="assess-item">') == 20
-    assert '<input type="radio" name="item-empathy-1" value="1">' in body and "Never" in body
+    assert '<input type="radio" name="item-empathy-1" value="1">' in body and "None of the occasions" in body
 
 
 def test_save_and_continue_keeps_progress(owner_client, area_assessment):
@@ -61,7 +63,7 @@ def test_htmx_save_returns_the_form_partial(owner_client, owner, imported_guide)
 
 
 def test_off_scale_answer_saves_nothing(owner_client, area_assessment):
-    response = owner_client.post(_url(area_assessment), {"item-empathy-1": "9", "item-empathy-2": "3"})
+    response = owner_client.post(_url(area_assessment), {"item-empathy-1": "9", "item-empathy-5": "3"})
     assert response.status_code == 400 and "nothing on this page was saved" in response.content.decode()
     assert selectors.answers_get(assessment=area_assessment) == {}
 

@@ -88,7 +88,7 @@ def test_backup_of_every_kind_of_data_is_lossless_and_byte_identical(tmp_path, g
     answers = tmp_path / "answers.json"
     # Microseconds under a millisecond are the case a millisecond encoding wrote two ways.
     answers.write_text(json.dumps({"taken_at": "2025-03-01T09:00:00.000500Z", "answers": [
-        {"item": "empathy-1", "answer": 4}, {"item": "empathy-2", "answer": 3}, {"item": "empathy-3", "answer": 5},
+        {"item": "empathy-1", "answer": 4}, {"item": "empathy-5", "answer": 3}, {"item": "empathy-3", "answer": 5},
     ]}), encoding="utf-8")  # fmt: skip
     first, second = tmp_path / "first", tmp_path / "second"
     _fill(first, guide_path, answers)

@@ -3,7 +3,8 @@
 Every problem is collected before failing, each naming the file and the line, so nothing is
 stored from a file with any mistake in it (see docs/assessment.md, "Importing answers").
 
-CSV: a header ``item,answer`` then one row per item; an empty answer (or ``s``) is a skipped item.
+CSV: a header ``item,answer`` then one row per item; an empty answer (or ``s``) is a skipped item,
+``0`` (or ``n``) is "No such occasion" on items whose format offers it.
 JSON: ``{"taken_at": "2025-03-01T09:00:00Z" (optional), "answers": [{"item": ID, "answer": N}, ...]}``
 (``"answer": null`` is a skipped item).
 """
@@ -18,9 +19,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from peoplecraft.assessment.instrument import Item
+from peoplecraft.assessment.instrument import NO_OCCASION, Item
 
 SKIP_MARKS = {"", "s", "skip", "skipped"}
+NO_OCCASION_MARKS = {"n", "no such occasion"}
 
 
 class AnswerFileError(ValueError):
@@ -99,8 +101,10 @@ class _Reader:
             return None
         text = str(raw).strip()
         number = raw if type(raw) is int else (int(text) if text.lstrip("-").isdigit() else None)
-        if number is None or not item.scale.min <= number <= item.scale.max:
-            self.fail(line, f"item {item.id!r}: answer {text!r} is not on the scale {item.scale.min}..{item.scale.max}")
+        if text.casefold() in NO_OCCASION_MARKS and item.scale.no_occasion:
+            number = NO_OCCASION
+        if number is None or not item.scale.accepts(number):
+            self.fail(line, f"item {item.id!r}: answer {text!r} is not on the scale {item.scale.describe()}")
             return False
         return number
 

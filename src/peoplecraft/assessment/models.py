@@ -38,6 +38,9 @@ class Assessment(models.Model):
     # Names of the skills the learner said matter most to them (for focus recommendations).
     priorities = models.JSONField(default=list, blank=True)
     source = models.CharField(max_length=8, choices=Source.choices, default=Source.WEB)
+    # Seeds the shuffled order of the items (questionnaire.presentation_order): fixed at the start,
+    # so resuming, on the web or the command line, shows the same order.
+    order_seed = models.PositiveIntegerField(default=0)
     started_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(null=True, blank=True)
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from peoplecraft.assessment.instrument import Item
+from peoplecraft.assessment.instrument import NO_OCCASION, Item
 
 NOT_ENOUGH_ANSWERS = "not enough answers"
 SCORED = "scored"
@@ -63,6 +63,9 @@ def score_responses(
 ) -> AssessmentScores:
     """Score answers (item id -> scale point, or None for skipped) per skill and per area.
 
+    "No such occasion" (:data:`NO_OCCASION`) is a real answer that is scored as missing: a skill
+    whose occasions never arose has no score rather than a low one.
+
     Each answer is keyed (reverse items become ``min + max - x``) and rescaled linearly from its
     item's ``[min, max]`` to 0-100; the skill score is their mean, which equals rescaling the mean
     when the skill's items share one scale. A skill is scored only when at least two thirds of its
@@ -80,7 +83,7 @@ def score_responses(
     return AssessmentScores(
         skills=skills,
         areas=_area_scores(skills),
-        answered=sum(answers.get(item.id) is not None for item in instrument_items),
+        answered=sum(_keyed_percent(item, answers) is not None for item in instrument_items),
         items=len(instrument_items),
     )
 
@@ -93,15 +96,14 @@ def _check_answers(items: Sequence[Item], answers: Mapping[str, int | None]) -> 
             raise ScoringError(f"answer for unknown item {item_id!r}")
         if value is None:
             continue
-        if type(value) is not int or not item.scale.min <= value <= item.scale.max:
-            raise ScoringError(
-                f"item {item_id!r}: answer {value!r} is not on the scale {item.scale.min}..{item.scale.max}"
-            )
+        if not item.scale.accepts(value):
+            raise ScoringError(f"item {item_id!r}: answer {value!r} is not on the scale {item.scale.describe()}")
 
 
 def _keyed_percent(item: Item, answers: Mapping[str, int | None]) -> float | None:
+    """The answer as 0-100, keyed; None when skipped or "No such occasion" (missing, not 0)."""
     value = answers.get(item.id)
-    if value is None:
+    if value is None or value == NO_OCCASION:
         return None
     low, high = item.scale.min, item.scale.max
     keyed = value if item.key == 1 else low + high - value

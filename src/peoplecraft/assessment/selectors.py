@@ -11,7 +11,7 @@ from peoplecraft.assessment import scoring
 from peoplecraft.assessment.catalogue import instrument_for_skills, instrument_get
 from peoplecraft.assessment.instrument import Item
 from peoplecraft.assessment.models import Answer, Assessment, Scope, SkillResult
-from peoplecraft.assessment.questionnaire import questionnaire_items
+from peoplecraft.assessment.questionnaire import presentation_order, questionnaire_items
 from peoplecraft.core.ownership import get_owned_or_404
 from peoplecraft.skillmap.models import Area, Guide, Skill
 
@@ -24,11 +24,13 @@ class SkillItems:
 
 @dataclass(frozen=True)
 class Page:
-    """One page of the web form: one area with its skills' items."""
+    """One page of the web form: one area with its skills' items, and those items in the
+    assessment's shuffled presentation order (the order the web and the command line show)."""
 
     number: int
     area: Area
     skills: tuple[SkillItems, ...]
+    items: tuple[Item, ...] = ()
 
 
 class ScopeError(ValueError):
@@ -92,6 +94,25 @@ def guide_items(*, guide: Guide) -> tuple[tuple[Item, ...], list[Skill]]:
 def assessment_pages(*, assessment: Assessment) -> list[Page]:
     skills = assessment_skills(assessment=assessment)
     items = assessment_items(assessment=assessment, skills=skills)
+    return _pages(skills, items, assessment.order_seed)
+
+
+def presented_items(*, assessment: Assessment) -> tuple[Item, ...]:
+    """The assessment's items in the order it shows them: area by area, shuffled within each."""
+    return tuple(item for page in assessment_pages(assessment=assessment) for item in page.items)
+
+
+def scope_presented_items(
+    *, guide: Guide, scope: str, seed: int, area: Area | None = None, skills: Sequence[Skill] = ()
+) -> tuple[Item, ...]:
+    """The items a new assessment of this scope would show, in the order ``seed`` gives (ScopeError if none)."""
+    chosen = scope_skills(guide=guide, scope=scope, area=area, skills=skills)
+    names = [skill.name for skill in chosen]
+    items = questionnaire_items(instrument_for_skills(names), names)
+    return tuple(item for page in _pages(chosen, items, seed) for item in page.items)
+
+
+def _pages(skills: list[Skill], items: Sequence[Item], seed: int) -> list[Page]:
     pages: dict[int, list[SkillItems]] = {}
     areas: dict[int, Area] = {}
     for skill in skills:
@@ -99,11 +120,21 @@ def assessment_pages(*, assessment: Assessment) -> list[Page]:
         areas.setdefault(skill.area_id, skill.area)
         own = tuple(item for item in items if item.skill.casefold() == wanted)
         pages.setdefault(skill.area_id, []).append(SkillItems(skill, own))
-    return [Page(n, areas[area_id], tuple(group)) for n, (area_id, group) in enumerate(pages.items(), start=1)]
+    return [
+        Page(n, areas[area_id], tuple(group), presentation_order([i for g in group for i in g.items], seed))
+        for n, (area_id, group) in enumerate(pages.items(), start=1)
+    ]
 
 
-def answers_get(*, assessment: Assessment) -> dict[str, int | None]:
-    return dict(Answer.objects.filter(assessment=assessment).values_list("item_id", "value"))
+def answers_get(*, assessment: Assessment, items: Sequence[Item] | None = None) -> dict[str, int | None]:
+    """Stored answers (item id -> value). With ``items``, only the answers to those items: an
+    assessment started before an item was retired keeps its old answer in the database, but it is
+    never shown or scored against the statement that replaced it (see docs/assessment.md)."""
+    answers = dict(Answer.objects.filter(assessment=assessment).values_list("item_id", "value"))
+    if items is None:
+        return answers
+    wanted = {item.id for item in items}
+    return {item_id: value for item_id, value in answers.items() if item_id in wanted}
 
 
 def assessment_in_progress(*, owner, guide: Guide) -> Assessment | None:

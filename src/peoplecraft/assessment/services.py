@@ -7,6 +7,7 @@ and its answers are kept so it can be resumed. Skills below the two-thirds rule 
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -42,11 +43,14 @@ def assessment_start(
     priorities: Iterable[str] = (),
     source: str = Source.WEB,
     answers: Mapping[str, int | None] | None = None,
+    order_seed: int | None = None,
 ) -> Assessment:
     """Start an assessment of the whole guide, one area or chosen skills.
 
     ``answers`` are saved in the same transaction: the command line starts an assessment only
-    with its first answer, so an interrupted session stores nothing."""
+    with its first answer, so an interrupted session stores nothing. ``order_seed`` fixes the
+    shuffled order of the items (random when not given); the command line passes the seed of the
+    order it has already shown."""
     if guide.owner_id != owner.pk:
         raise AssessmentError(_("That guide is not yours."))
     try:
@@ -64,11 +68,17 @@ def assessment_start(
             area=area if scope == Scope.AREA else None,
             priorities=sorted({name.strip() for name in priorities if name.strip()}),
             source=source,
+            order_seed=new_order_seed() if order_seed is None else order_seed,
         )
         assessment.skills.set(chosen)
         if answers:
             answers_save(assessment=assessment, answers=answers)
     return assessment
+
+
+def new_order_seed() -> int:
+    """A fresh seed for the presentation order of a new assessment."""
+    return secrets.randbelow(2**31)
 
 
 def _check(items: Mapping[str, Item], answers: Mapping[str, int | None]) -> None:
@@ -77,17 +87,18 @@ def _check(items: Mapping[str, Item], answers: Mapping[str, int | None]) -> None
         item = items.get(item_id)
         if item is None:
             problems.append(_("Unknown item %(id)s in this assessment.") % {"id": item_id})
-        elif value is not None and (type(value) is not int or not item.scale.min <= value <= item.scale.max):
+        elif value is not None and not item.scale.accepts(value):
             problems.append(
-                _("Item %(id)s: answer %(value)s is not on the scale %(min)s..%(max)s.")
-                % {"id": item_id, "value": value, "min": item.scale.min, "max": item.scale.max}
+                _("Item %(id)s: answer %(value)s is not on the scale %(scale)s.")
+                % {"id": item_id, "value": value, "scale": item.scale.describe()}
             )
     if problems:
         raise AssessmentError(problems)
 
 
 def answers_save(*, assessment: Assessment, answers: Mapping[str, int | None]) -> int:
-    """Save (or overwrite) answers of an unfinished assessment; ``None`` marks a skipped item.
+    """Save (or overwrite) answers of an unfinished assessment; ``None`` marks a skipped item,
+    ``instrument.NO_OCCASION`` the answer "No such occasion".
 
     All-or-nothing: one unknown item or out-of-range answer stores nothing."""
     if assessment.is_complete:
@@ -109,7 +120,7 @@ def assessment_complete(*, assessment: Assessment, completed_at: datetime | None
             raise AssessmentError(_("This assessment is already finished."))
         skills = selectors.assessment_skills(assessment=locked)
         items = selectors.assessment_items(assessment=locked, skills=skills)
-        answers = selectors.answers_get(assessment=locked)
+        answers = selectors.answers_get(assessment=locked, items=items)
         scores = scoring.score_responses(items, answers, skill_areas={s.name: s.area.title for s in skills})
         if not any(s.status == scoring.SCORED for s in scores.skills):
             raise AssessmentError(

@@ -71,14 +71,18 @@ def start(request: HttpRequest) -> HttpResponse:
     return render(request, template, _home_context(request, guide, form), status=400)
 
 
+def _answers(assessment, pages) -> dict:
+    """Saved answers to the items the pages show (answers to retired items are left out)."""
+    return selectors.answers_get(assessment=assessment, items=[item for p in pages for item in p.items])
+
+
 def _page_context(assessment, pages, number: int, form: AnswersForm | None, answers: dict) -> dict:
     page = pages[number - 1]
-    total = sum(len(group.items) for p in pages for group in p.skills)
-    groups = [(group.skill, question_rows(group.items, answers)) for group in page.skills]
+    total = sum(len(p.items) for p in pages)
     return {
         "assessment": assessment,
         "page": page,
-        "groups": groups,
+        "rows": question_rows(page.items, answers),  # the assessment's seeded shuffled order
         "pages": pages,
         "form": form,
         "answers": answers,
@@ -98,13 +102,12 @@ def take(request: HttpRequest, assessment_id: int, page: int) -> HttpResponse:
         raise Http404
     if request.method == "POST":
         return _take_post(request, assessment, pages, page)
-    context = _page_context(assessment, pages, page, None, selectors.answers_get(assessment=assessment))
+    context = _page_context(assessment, pages, page, None, _answers(assessment, pages))
     return render(request, "assessment/take.html", context)
 
 
 def _take_post(request: HttpRequest, assessment, pages, number: int) -> HttpResponse:
-    items = [item for group in pages[number - 1].skills for item in group.items]
-    form = AnswersForm(request.POST, items=items)
+    form = AnswersForm(request.POST, items=pages[number - 1].items)
     error = None
     if form.is_valid():
         try:
@@ -119,11 +122,11 @@ def _take_post(request: HttpRequest, assessment, pages, number: int) -> HttpResp
             target = min(max(target, 1), len(pages))
             if not request.htmx:
                 return redirect_after_post(request, "assessment:take", assessment.pk, target)
-            context = _page_context(assessment, pages, target, None, selectors.answers_get(assessment=assessment))
+            context = _page_context(assessment, pages, target, None, _answers(assessment, pages))
             return render(request, "assessment/take.html#take-form", context)
     else:
         error = _("Some answers were not on the scale; nothing on this page was saved.")
-    context = _page_context(assessment, pages, number, form, selectors.answers_get(assessment=assessment))
+    context = _page_context(assessment, pages, number, form, _answers(assessment, pages))
     context["error"] = error
     template = "assessment/take.html#take-form" if request.htmx else "assessment/take.html"
     return render(request, template, context, status=400)

@@ -90,7 +90,7 @@ def parse_comments(data: Mapping[str, str]) -> dict[str, str]:
 
 
 def rater_rows(items: Sequence[Item], ratings: Mapping[str, int | None], *, self_form: bool = False) -> list[dict]:
-    """What a form shows per item: its text and the points, the saved one checked."""
+    """What a form shows per item: its text and its own scale's points, the saved one checked."""
     rows = []
     for item in items:
         saved = ratings.get(item.id)
@@ -104,6 +104,8 @@ def rater_rows(items: Sequence[Item], ratings: Mapping[str, int | None], *, self
                 "text": item.self_text if self_form else item.other_text,
                 "points": points,
                 "unknown": saved is None,
+                # Raters answer "No such occasion" with "Don't know": both leave the item out.
+                "no_occasion": item.scale.no_occasion is not None,
             }
         )
     return rows
