@@ -53,10 +53,12 @@ REWRITTEN = {
     "written-communication-4",
     "building-trust-4",
 }
-_STOP = set(
-    "the a an to of in last month i they me them my their mine theirs myself themselves that person someone it was "
-    "were had with for on or and before after when what how be by at is from this as did so people about who".split()
-)
+_STOP = {
+    *("the", "a", "an", "to", "of", "in", "last", "month", "i", "they", "me", "them", "my", "their", "mine"),
+    *("theirs", "myself", "themselves", "that", "person", "someone", "it", "was", "were", "had", "with", "for"),
+    *("on", "or", "and", "before", "after", "when", "what", "how", "be", "by", "at", "is", "from", "this", "as"),
+    *("did", "so", "people", "about", "who"),
+}
 
 
 def _overlap(one: str, other: str) -> float:
@@ -169,7 +171,7 @@ def test_self_and_rater_forms_describe_the_same_behaviour(bank):
 def test_faulty_version_1_items_are_retired_not_reworded(bank):
     ids = {item.id for item in bank.items}
     assert bank.version >= 2
-    assert REWRITTEN <= bank.retired and not (bank.retired & ids)
+    assert bank.retired >= REWRITTEN and not (bank.retired & ids)
 
 
 def test_no_invented_reliability_numbers(bank):

@@ -86,3 +86,17 @@ def test_outsider_gets_404_and_nothing_is_saved(client, outsider, area_assessmen
 def test_unfinished_results_redirect_to_the_form(owner_client, area_assessment):
     response = owner_client.get(reverse("assessment:results", args=[area_assessment.pk]))
     assert response.status_code == 302 and response["Location"] == _url(area_assessment)
+
+
+def test_each_item_shows_its_own_anchors_and_no_such_occasion_is_saved(owner_client, area_assessment):
+    body = owner_client.get(_url(area_assessment)).content.decode()
+    assert '<input type="radio" name="item-empathy-1" value="0">' in body and "No such occasion" in body
+    assert 'name="item-social-skills-6" value="0"' not in body and "More than 10 times" in body
+    page = selectors.assessment_pages(assessment=area_assessment)[0]
+    shown = [body.index(f'name="item-{item.id}" value="1"') for item in page.items]
+    assert shown == sorted(shown)  # the page follows the assessment's seeded order
+    response = owner_client.post(_url(area_assessment), {"item-empathy-1": "0", "action": "next"})
+    assert response.status_code == 302
+    assert selectors.answers_get(assessment=area_assessment) == {"empathy-1": 0}
+    refused = owner_client.post(_url(area_assessment), {"item-social-skills-6": "0", "action": "next"})
+    assert refused.status_code == 400 and "social-skills-6" not in selectors.answers_get(assessment=area_assessment)

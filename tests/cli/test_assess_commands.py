@@ -49,12 +49,26 @@ def test_quit_saves_progress_and_take_resumes(owner, imported_guide):
     first = invoke("assess", "take", "--skill", "Empathy", input="5\ns\nq\n")
     assert first.exit_code == 0, first.output and "Saved" in first.stdout
     assessment = Assessment.objects.get()
-    assert selectors.answers_get(assessment=assessment) == {"empathy-1": 5, "empathy-5": None}
+    order = selectors.presented_items(assessment=assessment)  # the seeded order, stored with the assessment
+    assert selectors.answers_get(assessment=assessment) == {order[0].id: 5, order[1].id: None}
+    assert first.stdout.index(order[0].self_text) < first.stdout.index(order[1].self_text)
     second = invoke("assess", "take", input="7\n5\n5\n")
     assert second.exit_code == 0, second.output
-    assert "Resuming" in second.stdout and "Please type a number" in second.stdout
+    assert "Resuming" in second.stdout and "Please type 1-5" in second.stdout
+    # Resuming shows the remaining items in the same order as the first session would have.
+    assert second.stdout.index(order[2].self_text) < second.stdout.index(order[3].self_text)
+    assert order[0].self_text not in second.stdout
     assessment.refresh_from_db()
     assert assessment.completed_at is not None and assessment.results.get().answered == 3
+
+
+def test_no_such_occasion_is_answered_with_n_and_scored_as_missing(imported_guide):
+    # Empathy's four items all name an occasion; "n" twice leaves 2 of 4: not enough answers.
+    result = invoke("assess", "take", "--skill", "Empathy", input="n\nn\n5\n5\n")
+    assert "n=No such occasion" in result.stdout and "None of the occasions" in result.stdout
+    assessment = Assessment.objects.get()
+    assert sorted(selectors.answers_get(assessment=assessment).values()) == [0, 0, 5, 5]
+    assert result.exit_code == 2 and "Not enough answers" in result.stderr
 
 
 def test_too_few_answers_is_not_scored(imported_guide):
@@ -66,7 +80,7 @@ def test_too_few_answers_is_not_scored(imported_guide):
 
 def test_import_then_history(imported_guide, tmp_path):
     path = tmp_path / "answers.csv"
-    path.write_text("item,answer\nempathy-1,4\nempathy-2,4\nempathy-3,4\nempathy-4,2\n")
+    path.write_text("item,answer\nempathy-1,4\nempathy-5,4\nempathy-3,4\nempathy-4,2\n")
     result = invoke("assess", "import", str(path))
     assert result.exit_code == 0, result.output
     history = json.loads(invoke("assess", "history", "empathy", "--format", "json").stdout)

@@ -235,7 +235,7 @@ RUNS: dict[str, list[Run]] = {
     ],
 }
 
-ANSWERS = "item,answer\nempathy-1,4\nempathy-2,4\nempathy-3,4\nempathy-4,2\n"
+ANSWERS = "item,answer\nempathy-1,4\nempathy-5,4\nempathy-3,4\nempathy-4,2\n"
 MINI = "id: mini\nversion: 1\ntitle: Mini\nscale: frequency-5\nitems:\n" + "".join(
     f"  - {{id: s-{n}, skill: S, key: {1 if n < 3 else -1}, self: 'I did {n}.', other: 'They did {n}.'}}\n"
     for n in (1, 2, 3)

@@ -16,11 +16,15 @@ def test_assess_one_area_and_see_results_and_focus(live_server_with_note, signed
     page.get_by_label("Area (for “One area”)").select_option(label="1. Communication Skills")
     page.get_by_role("button", name="Start").click()
 
-    expect(page.get_by_role("heading", name="How often did you do this recently?")).to_be_visible()
+    expect(page.get_by_role("heading", name="What did you do in the last month?")).to_be_visible()
     questions = page.locator("fieldset.assess-item")
     assert questions.count() == 24  # 6 skills × 4 statements
+    # Each statement shows its own answers: occasions ("Most of them", "No such occasion") or counts.
+    expect(page.get_by_label("Most of them", exact=True).first).to_be_visible()
+    expect(page.get_by_label("No such occasion", exact=True).first).to_be_visible()
+    expect(page.get_by_label("3–5 times", exact=True).first).to_be_visible()
     for index in range(questions.count()):
-        questions.nth(index).get_by_label("Often", exact=True).check()
+        questions.nth(index).locator('input[type="radio"][value="4"]').check()
     page.get_by_role("button", name="Save and finish").click()
 
     radar = page.get_by_role("img").first

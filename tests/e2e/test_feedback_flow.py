@@ -11,7 +11,8 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 
-def _rate(browser, link: str, choice: str, comment: str) -> None:
+def _rate(browser, link: str, point: int, comment: str) -> None:
+    """Answer every statement with the same scale point (items have their own labels)."""
     context = browser.new_context()  # a fresh browser: no session, no sign-in
     page = context.new_page()
     page.goto(link)
@@ -19,7 +20,7 @@ def _rate(browser, link: str, choice: str, comment: str) -> None:
     assert page.url.endswith("/r/")  # the token was swapped for a cookie
     questions = page.locator("fieldset.assess-item")
     for index in range(questions.count()):
-        questions.nth(index).get_by_label(choice, exact=True).check()
+        questions.nth(index).locator(f'input[type="radio"][value="{point}"]').check()
     page.get_by_label("What should they keep doing?").fill(comment)
     page.get_by_role("button", name="Send my feedback").click()
     expect(page.get_by_role("heading", name="Thank you")).to_be_visible()
@@ -47,13 +48,13 @@ def test_peers_answer_by_link_and_the_learner_sees_released_aggregates(live_serv
     links = [page.get_by_label(f"Link for peer{n}@example.org").input_value() for n in range(1, 5)]
     detail_url = page.url
 
-    for link, choice, comment in zip(
+    for link, point, comment in zip(
         links[:3],
-        ["Rarely", "Sometimes", "Often"],
+        [2, 3, 4],
         ["Asks follow-up questions", "Summarises", "Lets people finish"],
         strict=True,
     ):
-        _rate(browser, link, choice, comment)
+        _rate(browser, link, point, comment)
 
     page.goto(detail_url)
     expect(page.get_by_text("These results combine the answers of 3 raters.")).to_be_visible()
@@ -64,7 +65,7 @@ def test_peers_answer_by_link_and_the_learner_sees_released_aggregates(live_serv
     assert "peer1@example.org" in asked  # whom you asked is shown…
     assert "answered" not in asked.lower() and "declined" not in asked.lower()  # …but never who answered
 
-    _rate(browser, links[3], "Always", "The fourth comment")
+    _rate(browser, links[3], 5, "The fourth comment")
     page.goto(detail_url)
     expect(page.get_by_text("These results combine the answers of 3 raters.")).to_be_visible()
     expect(page.get_by_text("The fourth comment")).to_have_count(0)

@@ -26,8 +26,11 @@ def test_link_swaps_token_for_cookie_and_shows_the_form(peer_request):
     page = client.get("/r/")
     body = page.content.decode()
     assert page.status_code == 200 and page["Referrer-Policy"] == "no-referrer"
-    assert "Be frank, please." in body and "They " in body  # third-person items
+    assert "Be frank, please." in body and "In the last month, they " in body  # third-person items
     assert "Don&#x27;t know" in body or "Don't know" in body
+    # Each item shows its own anchors: occasions for "when ..." items, counts for events.
+    assert "None of the occasions" in body and "More than 10 times" in body and "Think of the last month only" in body
+    assert "know / no such occasion" in body
     for email in links:
         assert email not in body  # raters never see anyone's address
     assert feedback_request.owner.email not in body or not feedback_request.owner.email
