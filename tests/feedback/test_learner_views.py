@@ -144,3 +144,19 @@ def test_delete_removes_the_request_and_its_responses(owner_client, peer_request
 def test_home_lists_requests(owner_client, peer_request):
     body = owner_client.get(reverse("feedback:home")).content.decode()
     assert "Active Listening" in body and "Ask for feedback" in body
+
+
+def test_no_such_occasion_is_not_carried_into_the_self_side(owner, imported_guide, listening):
+    # "No such occasion" (0) is missing, not the lowest answer: the 360 self side leaves it out.
+    from feedback_helpers import make_request
+
+    from peoplecraft.assessment import services as assessment_services
+
+    assessment = assessment_services.assessment_start(
+        owner=owner, guide=imported_guide, scope="skills", skills=[listening]
+    )
+    answers = {"active-listening-1": 0, "active-listening-2": 4, "active-listening-3": 4, "active-listening-5": 2}
+    assessment_services.answers_save(assessment=assessment, answers=answers)
+    assessment_services.assessment_complete(assessment=assessment)
+    feedback_request, _links = make_request(owner, imported_guide, [listening], [("peer", "p@example.org")])
+    assert feedback_request.self_answers == {"active-listening-2": 4, "active-listening-3": 4, "active-listening-5": 2}
