@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from peoplecraft.assessment import selectors as assessment_selectors
 from peoplecraft.assessment.catalogue import default_instrument
+from peoplecraft.assessment.instrument import NO_OCCASION
 from peoplecraft.assessment.questionnaire import questionnaire_items
 from peoplecraft.feedback import aggregation
 from peoplecraft.feedback.anonymity import MANAGER, MAX_RATERS, ThresholdError, thresholds_validate
@@ -102,12 +103,14 @@ def _check_request(
 
 
 def _self_answers(owner, guide: Guide, item_ids: list[str]) -> dict[str, int | None]:
-    """The learner's latest completed self-assessment answers on these items (the self side)."""
+    """The learner's latest completed self-assessment answers on these items (the self side).
+
+    Skipped items and "No such occasion" (scored as missing) are left out."""
     latest = assessment_selectors.assessment_latest(owner=owner, guide=guide)
     if latest is None:
         return {}
     answers = assessment_selectors.answers_get(assessment=latest)
-    return {item_id: answers[item_id] for item_id in item_ids if answers.get(item_id) is not None}
+    return {item_id: answers[item_id] for item_id in item_ids if answers.get(item_id) not in (None, NO_OCCASION)}
 
 
 def request_create(
