@@ -73,7 +73,13 @@ def _fresh(runs: int) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
-    runs = parser.parse_args().runs
+    parser.add_argument(
+        "--warm", nargs="+", default=[" ".join(c) for c in WARM_COMMANDS[1:]], help="warm commands to time"
+    )
+    options = parser.parse_args()
+    runs = options.runs
+    global WARM_COMMANDS
+    WARM_COMMANDS = (("--help",), *(tuple(command.split()) for command in options.warm))
     global LOAD_BEFORE
     LOAD_BEFORE = os.getloadavg()[0]
     home = Path(tempfile.mkdtemp(prefix="peoplecraft-warm-"))
