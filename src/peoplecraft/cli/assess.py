@@ -63,6 +63,8 @@ def import_(
     guide = _guide(owner, guide_name)
     try:
         assessment = services.assessment_import(owner=owner, guide=guide, path=path, priorities=priority)
+    except services.DuplicateImport as error:
+        context.fail(str(error))
     except services.AssessmentError as error:
         context.fail(f"{len(error.problems)} problem(s); nothing was imported.", candidates=error.problems)
     skills = assessment.results.count()
