@@ -113,7 +113,7 @@ def test_analyze_json_and_bad_responses(tmp_path):
     assert scale["skill"] == "S" and scale["k"] == 3 and scale["n_used"] == 4 and scale["alpha"] > 0.9
     responses.write_text("respondent,s-1,s-2,s-9\na,1,2,5\n")
     bad = invoke("assess", "analyze", "--instrument", str(instrument), "--responses", str(responses))
-    assert bad.exit_code == 2 and "line 1: item ids not in instrument 'mini': s-9" in bad.stderr
+    assert bad.exit_code == 2 and "line 1, column 4: item id 's-9' is not in instrument 'mini'" in bad.stderr
     responses.write_text("respondent,s-1,s-2,s-3\na,1,2,5\na,2,2,4\n")
     dup = invoke("assess", "analyze", "--instrument", str(instrument), "--responses", str(responses))
     assert dup.exit_code == 2 and "respondent 'a' appears twice" in dup.stderr

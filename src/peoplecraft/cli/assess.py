@@ -63,6 +63,8 @@ def import_(
     guide = _guide(owner, guide_name)
     try:
         assessment = services.assessment_import(owner=owner, guide=guide, path=path, priorities=priority)
+    except services.DuplicateImport as error:
+        context.fail(str(error))
     except services.AssessmentError as error:
         context.fail(f"{len(error.problems)} problem(s); nothing was imported.", candidates=error.problems)
     skills = assessment.results.count()
@@ -156,23 +158,28 @@ def focus(
 @app.command("analyze")
 def analyze(
     instrument: Path = typer.Option(..., "--instrument", help="The instrument (YAML) the answers belong to."),
-    responses: Path = typer.Option(..., "--responses", help="CSV: header of item ids (optionally 'respondent' first)."),
+    responses: Path = typer.Option(
+        ..., "--responses", help="CSV (comma, semicolon or tab): header of item ids (optionally 'respondent' first)."
+    ),
     output: OutputFormat = FORMAT_OPTION,
 ) -> None:
     """Item analysis: Cronbach's alpha with 95% CI, item-total correlations, alpha if item deleted."""
     from peoplecraft.assessment import analysis
     from peoplecraft.assessment.instrument import InstrumentError, load_instrument
-    from peoplecraft.assessment.reliability import ResponsesCsvError, read_responses_csv
+    from peoplecraft.assessment.response_files import ResponsesCsvError
 
     try:
         loaded = load_instrument(instrument)
-        table = read_responses_csv(responses, valid_range=analysis.scale_range(loaded))
-        analysis.check_responses(loaded, table, source=str(responses))
+        table = analysis.read_responses(loaded, responses)
     except InstrumentError as error:
         context.fail(f"{len(error.problems)} problem(s) in the instrument.", candidates=error.problems)
     except ResponsesCsvError as error:
-        context.fail(str(error))
+        if len(error.problems) == 1:
+            context.fail(error.problems[0])
+        context.fail(f"{len(error.problems)} problem(s) in {responses}.", candidates=error.problems)
     document = analysis.item_analysis(loaded, table)
+    for warning in analysis.missing_item_warnings(loaded, document["missing_items"]):
+        typer.echo(f"warning: {warning}", err=True)
     if output is OutputFormat.JSON:
         print_json(document)
         return

@@ -50,8 +50,8 @@ def analysis(document: dict) -> None:
     scales = Table("Skill", "Items", "n used", "Alpha", "95% CI")
     items = Table("Skill", id_column("Item"), "n", "Mean", "SD", "Item-total r", "Alpha if deleted")
     for s in document["scales"]:
-        ci = f"{_num(s['ci_low'], 2)} to {_num(s['ci_high'], 2)}"
-        scales.add_row(s["skill"], str(s["k"]), f"{s['n_used']}/{s['n_total']}", _num(s["alpha"], 2), ci)
+        ci = f"{_num(s['ci_low'], 3)} to {_num(s['ci_high'], 3)}"  # 2 decimals read "0.89 to 0.89"
+        scales.add_row(s["skill"], str(s["k"]), f"{s['n_used']}/{s['n_total']}", _num(s["alpha"], 3), ci)
         for i in s["items"]:
             items.add_row(
                 s["skill"],
