@@ -109,7 +109,7 @@ def history(
 ) -> None:
     """Show one skill's scores across assessments, with the change each time."""
     owner = context.owner()
-    from peoplecraft.assessment import selectors
+    from peoplecraft.assessment import measurement, selectors
 
     found = _skill(_guide(owner, guide_name), skill)
     points = selectors.skill_history(skill=found)
@@ -119,12 +119,11 @@ def history(
         "history": [
             {
                 "taken_at": p.taken_at.isoformat(),
-                "score": None if p.score is None else round(p.score, 1),
+                **measurement.score_document(p.score, p.precision),
                 "status": p.status,
                 "answered": p.answered,
                 "items": p.items,
-                "change": None if p.change.difference is None else round(p.change.difference, 1),
-                "reliable_change": p.change.reliable,
+                "change": measurement.change_document(p.change),
             }
             for p in points
         ],
