@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from peoplecraft.assessment.calibration import score_sds
 from peoplecraft.assessment.instrument import Instrument
 from peoplecraft.assessment.reliability import ResponsesCsvError, ResponseTable, analyse_scales
 
@@ -36,6 +37,7 @@ def item_analysis(instrument: Instrument, table: ResponseTable, *, confidence: f
     keys = [items[item_id].key for item_id in table.item_ids]
     scales = {item_id: items[item_id].skill for item_id in table.item_ids}
     analyses = analyse_scales(table.values, table.item_ids, keys, scales, confidence=confidence)
+    sds = score_sds(instrument, table)  # SD of the 0-100 skill score, same complete cases as alpha
     return {
         "instrument": {"id": instrument.id, "version": instrument.version},
         "respondents": int(table.values.shape[0]),
@@ -44,6 +46,7 @@ def item_analysis(instrument: Instrument, table: ResponseTable, *, confidence: f
             {
                 "skill": skill,
                 **{k: v for k, v in asdict(analysis).items() if k != "items"},
+                "score_sd": sds.get(skill, (None, 0))[0],
                 "items": [asdict(item) for item in analysis.items],
             }
             for skill, analysis in analyses.items()

@@ -156,13 +156,20 @@ def focus(
 def analyze(
     instrument: Path = typer.Option(..., "--instrument", help="The instrument (YAML) the answers belong to."),
     responses: Path = typer.Option(..., "--responses", help="CSV: header of item ids (optionally 'respondent' first)."),
+    update_instrument: bool = typer.Option(
+        False,
+        "--update-instrument",
+        help="Write each skill's measured alpha, score SD (0-100) and n into the instrument's reliability: block.",
+    ),
     output: OutputFormat = FORMAT_OPTION,
 ) -> None:
     """Item analysis: Cronbach's alpha with 95% CI, item-total correlations, alpha if item deleted."""
-    from peoplecraft.assessment import analysis
+    from peoplecraft.assessment import analysis, calibration
     from peoplecraft.assessment.instrument import InstrumentError, load_instrument
     from peoplecraft.assessment.reliability import ResponsesCsvError, read_responses_csv
 
+    if update_instrument and calibration.is_bundled(instrument):
+        context.fail(f"{instrument} is the instrument shipped with Peoplecraft; install a copy and update that.")
     try:
         loaded = load_instrument(instrument)
         table = read_responses_csv(responses, valid_range=analysis.scale_range(loaded))
@@ -172,6 +179,10 @@ def analyze(
     except ResponsesCsvError as error:
         context.fail(str(error))
     document = analysis.item_analysis(loaded, table)
+    if update_instrument:
+        from peoplecraft.cli import assess_calibrate
+
+        assess_calibrate.update(instrument, loaded, table, document, responses=responses)
     if output is OutputFormat.JSON:
         print_json(document)
         return
