@@ -1,7 +1,5 @@
 """Scoring: reverse keying, the two-thirds rule, 0-100 rescaling, area means, focus (change: test_measurement)."""
 
-import math
-
 import pytest
 
 from peoplecraft.assessment.instrument import NAMED_SCALES, Item, Scale

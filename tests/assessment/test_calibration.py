@@ -43,7 +43,8 @@ def test_block_is_appended_and_everything_else_kept_byte_for_byte():
     new = with_reliability(MINI, instrument, {"Skill One": entry})
     assert new.startswith(MINI)
     assert new[len(MINI) :] == (
-        'reliability:\n  "Skill One": {alpha: 0.8123, sd: 17.42, n: 240, source: "assess analyze of r.csv, 2026-11-29"}\n'
+        'reliability:\n  "Skill One": {alpha: 0.8123, sd: 17.42, n: 240, '
+        'source: "assess analyze of r.csv, 2026-11-29"}\n'
     )
     assert parse_instrument(new).reliability_for("skill one") == entry
 
@@ -54,8 +55,10 @@ def test_an_existing_block_is_replaced_in_place_with_crlf_kept():
     old = old.replace("\n", "\r\n")
     instrument = parse_instrument(old)
     new = checked_update(old, instrument, {"Skill One": SkillReliability(0.7, 20.0, 31, "x")}, source="t")
-    expected = old.replace("reliability:\r\n  Skill One: 0.5   # guessed\r\n", 'reliability:\r\n  "Skill One": '
-                           '{alpha: 0.7, sd: 20.0, n: 31, source: "x"}\r\n')
+    expected = old.replace(
+        "reliability:\r\n  Skill One: 0.5   # guessed\r\n",
+        'reliability:\r\n  "Skill One": {alpha: 0.7, sd: 20.0, n: 31, source: "x"}\r\n',
+    )
     assert new == expected
 
 

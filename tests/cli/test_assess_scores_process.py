@@ -28,7 +28,8 @@ def _answers(path: Path, taken_at: str, best: bool) -> Path:
 
 def test_results_json_shows_band_and_a_fall_reads_declined(tmp_path):
     home = tmp_path / "home"
-    for name, when, best in [("a.json", "2026-01-05T09:00:00+00:00", True), ("b.json", "2026-03-05T09:00:00+00:00", False)]:
+    imports = [("a.json", "2026-01-05T09:00:00+00:00", True), ("b.json", "2026-03-05T09:00:00+00:00", False)]
+    for name, when, best in imports:
         done = peoplecraft(home, "assess", "import", str(_answers(tmp_path / name, when, best)))
         assert done.returncode == 0, done.stderr
     result = peoplecraft(home, "assess", "results", "--format", "json")

@@ -127,6 +127,7 @@ def checked_update(text: str, instrument: Instrument, updates: Mapping[str, Skil
     again = parse_instrument(new_text, source=source)
     wanted = {skill.casefold(): entry for skill, entry in updates.items()}
     got = {skill.casefold(): entry for skill, entry in again.reliability.items()}
-    if replace(again, reliability=instrument.reliability) != instrument or any(got.get(skill) != entry for skill, entry in wanted.items()):
+    changed = any(got.get(skill) != entry for skill, entry in wanted.items())
+    if changed or replace(again, reliability=instrument.reliability) != instrument:
         raise InstrumentError([f"{source}: the reliability block could not be rewritten safely; nothing was written"])
     return new_text
