@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 
+from peoplecraft.assessment.calibration import score_sds
 from peoplecraft.assessment.instrument import Instrument
 from peoplecraft.assessment.reliability import analyse_scales
 from peoplecraft.assessment.response_files import ResponsesCsvError, ResponseTable, read_responses_csv
@@ -71,6 +72,7 @@ def item_analysis(instrument: Instrument, table: ResponseTable, *, confidence: f
     keys = [items[item_id].key for item_id in table.item_ids]
     scales = {item_id: items[item_id].skill for item_id in table.item_ids}
     analyses = analyse_scales(table.values, table.item_ids, keys, scales, confidence=confidence)
+    sds = score_sds(instrument, table)  # SD of the 0-100 skill score, same complete cases as alpha
     return {
         "instrument": {"id": instrument.id, "version": instrument.version},
         "respondents": int(table.values.shape[0]),
@@ -80,6 +82,7 @@ def item_analysis(instrument: Instrument, table: ResponseTable, *, confidence: f
             {
                 "skill": skill,
                 **{k: v for k, v in asdict(analysis).items() if k != "items"},
+                "score_sd": sds.get(skill, (None, 0))[0],
                 "items": [asdict(item) for item in analysis.items],
             }
             for skill, analysis in analyses.items()
