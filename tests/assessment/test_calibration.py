@@ -15,7 +15,7 @@ from peoplecraft.assessment.calibration import (
     with_reliability,
 )
 from peoplecraft.assessment.instrument import SkillReliability, parse_instrument
-from peoplecraft.assessment.reliability import ResponseTable
+from peoplecraft.assessment.response_files import ResponseTable
 
 ITEMS = "".join(
     f"  - {{id: s-{n}, skill: Skill One, key: {1 if n < 3 else -1}, self: 'I did {n}.', other: 'They did {n}.'}}\n"

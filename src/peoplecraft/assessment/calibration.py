@@ -25,7 +25,7 @@ from peoplecraft.assessment.instrument import (
     SkillReliability,
     parse_instrument,
 )
-from peoplecraft.assessment.reliability import ResponseTable
+from peoplecraft.assessment.response_files import ResponseTable
 
 MIN_RESPONDENTS = 30  # fewer complete cases give an alpha too imprecise to judge anyone's change by
 _BLOCK_START = re.compile(r"reliability[ \t]*:")
