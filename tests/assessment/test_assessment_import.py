@@ -76,3 +76,51 @@ def test_every_problem_is_listed_at_once(owner, imported_guide, tmp_path):
     with pytest.raises(services.AssessmentError) as error:
         _import(owner, imported_guide, path)
     assert len(error.value.problems) == 2
+
+
+# --- idempotent: the same answers are imported once --------------------------------------------
+
+
+def _answers_json(path, taken_at=None, order=(1, 5, 3, 4)):
+    values = {1: 4, 5: 5, 3: None, 4: 2}
+    document = {"answers": [{"item": f"empathy-{n}", "answer": values[n]} for n in order]}
+    if taken_at:
+        document["taken_at"] = taken_at
+    path.write_text(json.dumps(document))
+    return path
+
+
+def test_the_same_file_twice_is_refused_naming_the_earlier_assessment(owner, imported_guide, tmp_path):
+    path = tmp_path / "answers.csv"
+    path.write_text(GOOD_ROWS)
+    first = _import(owner, imported_guide, path)
+    with pytest.raises(services.DuplicateImport) as error:
+        _import(owner, imported_guide, path)
+    assert error.value.earlier == first and Assessment.objects.count() == 1
+    message = str(error.value)
+    assert message.startswith(f"{path}: these answers were already imported as assessment {first.pk}, taken ")
+    assert f"{first.completed_at:%Y-%m-%d}" in message and message.endswith("nothing was imported.")
+
+
+def test_the_same_answers_in_another_format_or_order_are_a_duplicate(owner, imported_guide, tmp_path):
+    csv_path = tmp_path / "a.csv"
+    csv_path.write_text("item,answer\nempathy-4,2\nempathy-3,skip\nempathy-5,05\nempathy-1,4\n")
+    _import(owner, imported_guide, csv_path)
+    with pytest.raises(services.DuplicateImport):
+        _import(owner, imported_guide, _answers_json(tmp_path / "a.json", order=(5, 1, 4, 3)))
+    assert Assessment.objects.count() == 1
+
+
+def test_the_same_answers_taken_at_another_time_are_another_assessment(owner, imported_guide, tmp_path):
+    _import(owner, imported_guide, _answers_json(tmp_path / "may.json", "2024-05-01T09:00:00+00:00"))
+    _import(owner, imported_guide, _answers_json(tmp_path / "june.json", "2024-06-01T09:00:00+00:00"))
+    with pytest.raises(services.DuplicateImport):  # the same instant in another time zone
+        _import(owner, imported_guide, _answers_json(tmp_path / "again.json", "2024-06-01T11:00:00+02:00"))
+    assert Assessment.objects.count() == 2
+
+
+def test_an_assessment_taken_here_is_not_a_duplicate_of_anything(owner, imported_guide, tmp_path, finished):
+    path = tmp_path / "answers.csv"
+    path.write_text(GOOD_ROWS)
+    assert _import(owner, imported_guide, path).answers_digest
+    assert finished.answers_digest == ""

@@ -1,18 +1,14 @@
-"""Scoring: reverse keying, the two-thirds rule, 0-100 rescaling, area means, change, focus."""
-
-import math
+"""Scoring: reverse keying, the two-thirds rule, 0-100 rescaling, area means, focus (change: test_measurement)."""
 
 import pytest
 
 from peoplecraft.assessment.instrument import NAMED_SCALES, Item, Scale
 from peoplecraft.assessment.scoring import (
-    MINIMAL_IMPORTANT_DIFFERENCE,
     NOT_ENOUGH_ANSWERS,
     ScoringError,
     SkillSnapshot,
     focus_recommendations,
     score_responses,
-    skill_change,
 )
 
 FREQ = NAMED_SCALES["frequency-5"]
@@ -111,54 +107,11 @@ def test_invalid_answers_are_refused(bad):
         score_responses(EMPATHY, bad)
 
 
-# --- change over time ------------------------------------------------------------------------
-
-
-def test_rci_reliable_improvement():
-    # SE_diff = 15 * sqrt(2) * sqrt(1 - 0.84) = 15 * 1.41421 * 0.4 = 8.48528
-    # RCI = 20 / 8.48528 = 2.357 > 1.96 -> reliable
-    change = skill_change(50.0, 70.0, reliability=0.84, sd=15.0)
-    assert change.method == "rci" and change.reliable and change.direction == "improved"
-    assert change.rci == pytest.approx(20 / (15 * math.sqrt(2) * 0.4))
-    assert change.threshold == pytest.approx(1.96 * 15 * math.sqrt(2) * 0.4)
-
-
-def test_rci_change_within_error():
-    # RCI = -15 / 8.48528 = -1.768, |RCI| < 1.96 -> not reliable
-    change = skill_change(60.0, 45.0, reliability=0.84, sd=15.0)
-    assert change.difference == -15.0 and not change.reliable
-    assert change.direction == "no reliable change"
-    assert change.rci == pytest.approx(-1.7678, abs=1e-4)
-
-
-def test_rci_reliable_decline():
-    change = skill_change(80.0, 55.0, reliability=0.84, sd=15.0)
-    assert change.reliable and change.direction == "declined"
-
-
-@pytest.mark.parametrize(
-    "reliability, sd", [(None, 15.0), (0.8, None), (1.0, 15.0), (-0.2, 15.0), (0.8, 0.0), (math.nan, 15.0)]
-)
-def test_fallback_to_minimal_important_difference(reliability, sd):
-    assert MINIMAL_IMPORTANT_DIFFERENCE == 10.0
-    at_threshold = skill_change(40.0, 50.0, reliability=reliability, sd=sd)
-    assert at_threshold.method == "mid" and at_threshold.reliable and at_threshold.rci is None
-    below = skill_change(40.0, 49.5, reliability=reliability, sd=sd)
-    assert not below.reliable and below.difference == 9.5
-
-
-def test_change_with_a_missing_score():
-    for previous, current in [(None, 50.0), (50.0, None), (None, None)]:
-        change = skill_change(previous, current, reliability=0.8, sd=15.0)
-        assert change.difference is None and change.method == "none"
-        assert not change.reliable and change.direction == "unknown"
-
-
 # --- focus recommendations -------------------------------------------------------------------
 
 
-def snap(skill, status="todo", score=None, area="A"):
-    return SkillSnapshot(skill, area, status, score)
+def snap(skill, status="todo", score=None, area="A", sem=None):
+    return SkillSnapshot(skill, area, status, score, sem)
 
 
 def test_lowest_scores_first_and_done_skills_never():
@@ -171,8 +124,29 @@ def test_lowest_scores_first_and_done_skills_never():
     ]
     focus = focus_recommendations(skills, priorities=set())
     assert [f.skill for f in focus] == ["Storytelling", "Persuasion", "Empathy"]
-    assert focus[0].reason == "Lowest score in your last assessment (38/100) and not yet mastered."
+    # 52 - 38 = 14 is within the detectable difference of two prior-precision scores (about 34).
+    assert focus[0].reason.startswith("Among your lowest scores in your last assessment (38/100;")
+    assert "within measurement error" in focus[0].reason
     assert focus[1].reason.startswith("One of your lower scores in your last assessment (52/100)")
+
+
+def test_lowest_only_when_the_gap_to_the_next_is_detectable():
+    # SEM 5 each: detectable difference 1.96 * sqrt(50) = 13.86; 52 - 38 = 14 exceeds it.
+    clear = [snap("Storytelling", score=38, sem=5.0), snap("Persuasion", score=52, sem=5.0)]
+    reason = focus_recommendations(clear, priorities=set())[0].reason
+    assert reason == "Lowest score in your last assessment (38/100) and not yet mastered."
+    close = [snap("Storytelling", score=38.2, sem=5.0), snap("Persuasion", score=52, sem=5.0)]
+    assert focus_recommendations(close, priorities=set())[0].reason.startswith("Among your lowest")
+
+
+def test_blind_spot_needs_a_gap_beyond_the_detectable_difference():
+    # SEM 5: detectable difference 1.96 * sqrt(2) * 5 = 13.86 points.
+    skills = [snap("Empathy", score=70, sem=5.0), snap("Delegation", score=30, sem=5.0)]
+    small = focus_recommendations(skills, priorities=set(), others={"Empathy": 58})
+    assert small[0].skill == "Delegation"  # a 12-point gap is not a blind spot
+    large = focus_recommendations(skills, priorities=set(), others={"Empathy": 55})
+    assert large[0].skill == "Empathy"
+    assert large[0].reason == "Others rate you 15 points below your own score (blind spot)."
 
 
 def test_priorities_come_first_matched_exactly_ignoring_case():

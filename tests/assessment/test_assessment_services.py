@@ -92,10 +92,13 @@ def test_change_against_the_previous_assessment(owner, imported_guide, finished,
     services.assessment_complete(assessment=later, completed_at=finished.completed_at + timedelta(days=30))
     rows = {row.skill.name: row for row in assessment_results(assessment=later).skills}
     empathy = rows["Empathy"]
-    assert empathy.change.method == "mid" and empathy.change.reliable and empathy.change.difference > 10
+    # 62.5 -> 75: 12.5 points, within the prior's smallest detectable change (about 33.6 for 4 items)
+    assert empathy.change.value == 12.5 and empathy.change.method == "sdc95"
+    assert empathy.change.verdict == "within error" and empathy.change.threshold == pytest.approx(33.65, abs=0.01)
     assert len(items) == 20
     history = selectors.skill_history(skill=skill(imported_guide, "Empathy"))
-    assert [p.change.difference is None for p in history] == [True, False]
+    assert [p.change.value is None for p in history] == [True, False]
+    assert history[1].band == pytest.approx((75 - 1.96 * 12.14, 75 + 1.96 * 12.14), abs=0.02)
 
 
 def test_focus_prefers_priorities_then_low_scores(owner, imported_guide, answer_all):

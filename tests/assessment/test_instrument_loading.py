@@ -7,6 +7,7 @@ import pytest
 from peoplecraft.assessment.instrument import (
     NAMED_SCALES,
     InstrumentError,
+    SkillReliability,
     generic_items_for,
     load_instrument,
     parse_instrument,
@@ -149,9 +150,36 @@ def test_reliability_must_name_known_skill_and_valid_alpha():
 def test_known_reliability_is_kept():
     head = HEAD.replace("items:\n", "reliability: {active listening: 0.81}\nitems:\n")
     inst = parse_instrument(doc(item(), head=head))
-    assert inst.reliability == {"active listening": 0.81}
-    assert inst.reliability_for("Active Listening") == 0.81
+    assert inst.reliability == {"active listening": SkillReliability(0.81)}  # a bare alpha: no SD, no n
+    assert inst.reliability_for("Active Listening") == SkillReliability(0.81, None, None, None)
     assert inst.reliability_for("Empathy") is None
+
+
+def test_reliability_mapping_with_sd_n_and_source():
+    entry = "{alpha: 0.78, sd: 18.5, n: 240, source: assess analyze 2026-11-29}"
+    head = HEAD.replace("items:\n", f"reliability:\n  Active Listening: {entry}\nitems:\n")
+    inst = parse_instrument(doc(item(), head=head))
+    assert inst.reliability_for("active listening") == SkillReliability(0.78, 18.5, 240, "assess analyze 2026-11-29")
+
+
+@pytest.mark.parametrize(
+    "entry, problem",
+    [
+        ("{sd: 18.5}", "alpha must be a number between 0 and 1, not None"),
+        ("{alpha: 0.8, sd: 0}", "sd must be a number above 0"),
+        ("{alpha: 0.8, sd: 140}", "sd must be a number above 0"),
+        ("{alpha: 0.8, n: 1}", "n must be a whole number of respondents"),
+        ("{alpha: 0.8, n: 2.5}", "n must be a whole number of respondents"),
+        ("{alpha: 0.8, sd: true}", "sd must be a number above 0"),
+        ("{alpha: 0.8, source: 3}", "source must be text"),
+        ("{alpha: 0.8, omega: 0.9}", "unknown field 'omega'"),
+    ],
+)
+def test_reliability_mapping_problems_are_reported(entry, problem):
+    head = HEAD.replace("items:\n", f"reliability:\n  Active Listening: {entry}\nitems:\n")
+    with pytest.raises(InstrumentError) as raised:
+        parse_instrument(doc(item(), head=head))
+    assert f"reliability 'Active Listening': {problem}" in str(raised.value)
 
 
 def test_whitespace_in_text_is_normalised():

@@ -154,3 +154,4 @@ def test_answers_to_retired_items_are_never_scored(owner, imported_guide, skill)
     done = services.assessment_complete(assessment=started)
     result = done.results.get()
     assert (result.answered, result.items) == (3, 4)  # the retired answer is neither shown nor counted
+

@@ -30,15 +30,24 @@ def test_take_an_area_then_results_json(imported_guide):
     assert "Finished" in result.stdout
     document = json.loads(invoke("assess", "results", "--format", "json").stdout)
     assert set(document) == {"taken_at", "skills", "areas", "focus"}
-    assert set(document["skills"][0]) == {"name", "area", "score", "answered", "items", "change", "reliable_change"}
     assert document["skills"][0] == {
         "name": "Empathy",
         "area": "Empathy and Emotional Intelligence",
-        "score": 62.5,
+        "score": 62.5,  # unrounded: display rounds half up to 63
+        "band": [pytest.approx(62.5 - 1.96 * 12.1395, abs=1e-3), pytest.approx(62.5 + 1.96 * 12.1395, abs=1e-3)],
+        "sem": pytest.approx(12.1395, abs=1e-4),
+        "reliability": pytest.approx(1.2 / 1.9),
+        "reliability_source": "prior",
         "answered": 4,
         "items": 4,
-        "change": None,
-        "reliable_change": False,
+        "change": {
+            "value": None,
+            "direction": None,
+            "method": "none",
+            "threshold": None,
+            "threshold_possible": None,
+            "verdict": None,
+        },
     }
     area = document["areas"][0]
     assert area["name"] == "Empathy and Emotional Intelligence" and area["score"] == 62.5
@@ -127,7 +136,7 @@ def test_analyze_json_and_bad_responses(tmp_path):
     assert scale["skill"] == "S" and scale["k"] == 3 and scale["n_used"] == 4 and scale["alpha"] > 0.9
     responses.write_text("respondent,s-1,s-2,s-9\na,1,2,5\n")
     bad = invoke("assess", "analyze", "--instrument", str(instrument), "--responses", str(responses))
-    assert bad.exit_code == 2 and "line 1: item ids not in instrument 'mini': s-9" in bad.stderr
+    assert bad.exit_code == 2 and "line 1, column 4: item id 's-9' is not in instrument 'mini'" in bad.stderr
     responses.write_text("respondent,s-1,s-2,s-3\na,1,2,5\na,2,2,4\n")
     dup = invoke("assess", "analyze", "--instrument", str(instrument), "--responses", str(responses))
     assert dup.exit_code == 2 and "respondent 'a' appears twice" in dup.stderr
@@ -138,3 +147,12 @@ def test_focus_from_the_cli_marks_active(imported_guide):
     assert result.exit_code == 0, result.output
     assert "Empathy is now in focus" in result.stdout
     assert skillmap_selectors.skill_find(guide=imported_guide, name="Empathy").status == "active"
+
+
+def test_text_tables_round_half_up_like_every_other_place(imported_guide):
+    invoke("assess", "take", "--area", "2", input=_answer_area_2())
+    # Empathy: 62.5 -> "63" (half up, as the focus reasons and web pages), band 62.5 ± 23.79
+    table = invoke("assess", "results").stdout
+    assert "63 (39–86)" in table and " 62 " not in table
+    history = invoke("assess", "history", "Empathy").stdout
+    assert "63 (39–86)" in history and "Reliability: prior" in history

@@ -16,9 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from typer.main import get_command
-
-from peoplecraft.cli.main import app
+from command_tree import names_of
 
 PEOPLECRAFT = Path(sys.executable).with_name("peoplecraft")
 SKILL = "Active Listening"
@@ -141,15 +139,6 @@ def test_a_milestone_with_a_bad_date_saves_nothing(home):
 # --- 3. error messages name options that exist ------------------------------------------------
 
 
-def names_of(*path: str) -> set[str]:
-    """Every option (``--x``) and argument (by its name in --help) of one command, from Typer itself."""
-    command = get_command(app)
-    for name in path:
-        command = command.commands[name]
-    names = set()
-    for param in command.params:
-        names |= {*param.opts, *param.secondary_opts} if param.param_type_name == "option" else {param.name}
-    return names
 
 
 def named(stderr: str) -> set[str]:

@@ -10,24 +10,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from typer.main import get_command
+from command_tree import names_of
 
 from peoplecraft.cli import goals as goals_cli
 from peoplecraft.cli import learn as learn_cli
 from peoplecraft.cli import practice as practice_cli
-from peoplecraft.cli.main import app
 
 pytestmark = pytest.mark.django_db
 
 
-def names_of(*path: str) -> set[str]:
-    command = get_command(app)
-    for name in path:
-        command = command.commands[name]
-    names = set()
-    for param in command.params:
-        names |= {*param.opts, *param.secondary_opts} if param.param_type_name == "option" else {param.name}
-    return names
 
 
 def fields_raised(call, cases) -> set[str]:

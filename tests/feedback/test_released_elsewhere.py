@@ -30,10 +30,11 @@ def _skill_id_chip(body: str) -> bool:
 
 
 def test_blind_spot_ranks_a_skill_up_and_the_reason_says_so():
+    # SEM 5 points: a blind spot needs a gap beyond 1.96 * sqrt(2) * 5 = 13.9 points.
     skills = [
-        scoring.SkillSnapshot("Listening", "A", "todo", 40.0),
-        scoring.SkillSnapshot("Empathy", "A", "todo", 80.0),
-        scoring.SkillSnapshot("Feedback", "A", "todo", 50.0),
+        scoring.SkillSnapshot("Listening", "A", "todo", 40.0, sem=5.0),
+        scoring.SkillSnapshot("Empathy", "A", "todo", 80.0, sem=5.0),
+        scoring.SkillSnapshot("Feedback", "A", "todo", 50.0, sem=5.0),
     ]
     plain = scoring.focus_recommendations(skills)
     assert [f.skill for f in plain] == ["Listening", "Feedback", "Empathy"]

@@ -1,22 +1,36 @@
 """Item analysis of an instrument against a response file, as one JSON-ready document.
 
-Pure module (no Django): joins ``instrument`` (keys, skills) with ``reliability`` (statistics).
+Pure module (no Django): joins ``instrument`` (keys, skills) with ``response_files`` (the answers)
+and ``reliability`` (statistics).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict
+from pathlib import Path
 
+from peoplecraft.assessment.calibration import score_sds
 from peoplecraft.assessment.instrument import Instrument
-from peoplecraft.assessment.reliability import ResponsesCsvError, ResponseTable, analyse_scales
+from peoplecraft.assessment.reliability import analyse_scales
+from peoplecraft.assessment.response_files import ResponsesCsvError, ResponseTable, read_responses_csv
 
 
-def check_responses(instrument: Instrument, table: ResponseTable, *, source: str) -> None:
-    """Refuse item ids the instrument does not have and respondents listed twice."""
-    known = {item.id for item in instrument.items}
-    unknown = [item_id for item_id in table.item_ids if item_id not in known]
-    if unknown:
-        raise ResponsesCsvError(f"{source}, line 1: item ids not in instrument {instrument.id!r}: {', '.join(unknown)}")
+def read_responses(instrument: Instrument, path: str | Path) -> ResponseTable:
+    """The response file checked against ``instrument``: its item ids (any case), its scale and
+    no respondent twice. Unknown columns are all reported before any answer is range-checked."""
+    table = read_responses_csv(
+        path,
+        valid_range=scale_range(instrument),
+        item_ids=[item.id for item in instrument.items],
+        known_as=f"instrument {instrument.id!r}",
+    )
+    check_responses(table, source=str(path))
+    return table
+
+
+def check_responses(table: ResponseTable, *, source: str) -> None:
+    """Refuse respondents listed twice."""
     seen: dict[str, int] = {}
     for row, respondent in enumerate(table.respondents or (), start=2):
         if respondent in seen:
@@ -24,6 +38,28 @@ def check_responses(instrument: Instrument, table: ResponseTable, *, source: str
                 f"{source}, row {row}: respondent {respondent!r} appears twice (first in row {seen[respondent]})"
             )
         seen[respondent] = row
+
+
+def missing_items(instrument: Instrument, table: ResponseTable) -> dict[str, list[str]]:
+    """For each skill the file answers, the instrument's items of that skill the file lacks."""
+    present = set(table.item_ids)
+    skills = {item.skill for item in instrument.items if item.id in present}
+    missing: dict[str, list[str]] = {}
+    for item in instrument.items:
+        if item.skill in skills and item.id not in present:
+            missing.setdefault(item.skill, []).append(item.id)
+    return missing
+
+
+def missing_item_warnings(instrument: Instrument, missing: dict[str, list[str]]) -> list[str]:
+    """One sentence per skill analysed with fewer items than the instrument has."""
+    totals = Counter(item.skill for item in instrument.items)
+    warnings = []
+    for skill, ids in missing.items():
+        kept = totals[skill] - len(ids)
+        note = "; not analysed (alpha needs at least two items)" if kept < 2 else ""
+        warnings.append(f"skill {skill!r}: {kept} of {totals[skill]} items in the file, missing {', '.join(ids)}{note}")
+    return warnings
 
 
 def scale_range(instrument: Instrument) -> tuple[int, int]:
@@ -36,14 +72,17 @@ def item_analysis(instrument: Instrument, table: ResponseTable, *, confidence: f
     keys = [items[item_id].key for item_id in table.item_ids]
     scales = {item_id: items[item_id].skill for item_id in table.item_ids}
     analyses = analyse_scales(table.values, table.item_ids, keys, scales, confidence=confidence)
+    sds = score_sds(instrument, table)  # SD of the 0-100 skill score, same complete cases as alpha
     return {
         "instrument": {"id": instrument.id, "version": instrument.version},
         "respondents": int(table.values.shape[0]),
         "missing": "listwise deletion per scale (n_used respondents answered every item of the scale)",
+        "missing_items": missing_items(instrument, table),
         "scales": [
             {
                 "skill": skill,
                 **{k: v for k, v in asdict(analysis).items() if k != "items"},
+                "score_sd": sds.get(skill, (None, 0))[0],
                 "items": [asdict(item) for item in analysis.items],
             }
             for skill, analysis in analyses.items()

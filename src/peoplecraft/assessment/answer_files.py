@@ -12,11 +12,12 @@ JSON: ``{"taken_at": "2025-03-01T09:00:00Z" (optional), "answers": [{"item": ID,
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from peoplecraft.assessment.instrument import NO_OCCASION, Item
@@ -37,6 +38,15 @@ class AnswerFileError(ValueError):
 class AnswerFile:
     answers: dict[str, int | None]
     taken_at: datetime | None = None
+
+    @property
+    def digest(self) -> str:
+        """SHA-256 of the normalised content: answers sorted by item id (``null`` for a skipped
+        item, whichever way the file wrote it) and ``taken_at`` in UTC. The same answers in CSV
+        or JSON, in any row order, give the same digest; another ``taken_at`` gives another."""
+        taken_at = None if self.taken_at is None else self.taken_at.astimezone(UTC).isoformat()
+        content = {"answers": sorted(self.answers.items()), "taken_at": taken_at}
+        return hashlib.sha256(json.dumps(content, separators=(",", ":")).encode()).hexdigest()
 
 
 def read_answer_file(path: str | Path, items: Mapping[str, Item]) -> AnswerFile:

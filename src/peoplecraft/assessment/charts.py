@@ -18,6 +18,8 @@ matplotlib.use("Agg")
 
 from matplotlib.figure import Figure
 
+from peoplecraft.assessment.measurement import points
+
 INK = "#1f2933"
 ACCENT = "#1d4ed8"
 _RC = {"svg.fonttype": "none", "font.size": 9}
@@ -42,7 +44,7 @@ def radar_chart(areas: Sequence[tuple[str, float | None]], *, fmt: str = "svg") 
 
 
 def _whole(score: float) -> str:
-    return str(math.floor(score + 0.5))  # round half up, as the tables and reasons do
+    return points(score)  # the one display rule: half up to whole points
 
 
 def _label(name: str, score: float | None) -> str:
@@ -78,22 +80,43 @@ def _bars(figure: Figure, areas: Sequence[tuple[str, float | None]]) -> None:
     axes.set_xlabel("Score (0-100)")
 
 
-def trend_chart(points: Sequence[tuple[datetime, float | None]], *, title: str, fmt: str = "svg") -> bytes:
-    """A skill's score across assessments; each point is marked and labelled with its value."""
+Band = tuple[float, float] | None
+
+
+def trend_chart(
+    points_: Sequence[tuple[datetime, float | None]],
+    *,
+    title: str,
+    bands: Sequence[Band] | None = None,
+    fmt: str = "svg",
+) -> bytes:
+    """A skill's score across assessments; each point is marked and labelled with its value.
+
+    ``bands`` (one per point, or None) are the 95 % bands, drawn as error bars: a difference
+    between two points matters only when it is larger than measurement error.
+    """
     with matplotlib.rc_context(_RC):
         figure = Figure(figsize=(7, 3.5))
         axes = figure.add_subplot()
-        scored = [(when, score) for when, score in points if score is not None]
+        given = list(bands) if bands is not None else [None] * len(points_)
+        scored = [(when, score, band) for (when, score), band in zip(points_, given, strict=True) if score is not None]
         if scored:
-            dates, scores = [when for when, _s in scored], [score for _w, score in scored]
-            axes.plot(dates, scores, color=ACCENT, marker="o", linewidth=2, markersize=7)
-            for when, score in scored:
-                axes.annotate(_whole(score), (when, score), textcoords="offset points", xytext=(0, 8), ha="center")
+            _trend_line(axes, scored)
         else:
             axes.text(0.5, 0.5, "No score yet", transform=axes.transAxes, ha="center", color=INK)
         axes.set_ylim(0, 105)
-        axes.set_ylabel("Score (0-100)")
+        axes.set_ylabel("Score (0-100), bars: 95% band")
         axes.set_title(title)
         axes.grid(axis="y", linestyle=":", color="#9aa5b1")
         figure.autofmt_xdate()
         return _render(figure, fmt)
+
+
+def _trend_line(axes, scored: list[tuple[datetime, float, Band]]) -> None:
+    dates, scores = [when for when, _s, _b in scored], [score for _w, score, _b in scored]
+    below = [score - band[0] if band else 0.0 for _w, score, band in scored]
+    above = [band[1] - score if band else 0.0 for _w, score, band in scored]
+    axes.errorbar(dates, scores, yerr=[below, above], fmt="none", ecolor=INK, elinewidth=1, capsize=4)
+    axes.plot(dates, scores, color=ACCENT, marker="o", linewidth=2, markersize=7)
+    for when, score, _band in scored:
+        axes.annotate(_whole(score), (when, score), textcoords="offset points", xytext=(8, 4), ha="left")

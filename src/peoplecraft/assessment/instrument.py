@@ -61,6 +61,21 @@ class Item:
 
 
 @dataclass(frozen=True)
+class SkillReliability:
+    """What has been measured about one skill's score (``reliability:`` in the instrument file).
+
+    ``alpha`` is Cronbach's alpha; ``sd`` the standard deviation of the 0-100 skill score and
+    ``n`` the respondents both came from; ``source`` says where (free text). A bare number in
+    the file is an alpha alone.
+    """
+
+    alpha: float
+    sd: float | None = None
+    n: int | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
 class Instrument:
     id: str
     version: int
@@ -68,15 +83,15 @@ class Instrument:
     description: str
     scale: Scale | None  # the default for items naming no format or scale; optional when all do
     items: tuple[Item, ...]
-    reliability: Mapping[str, float]  # skill (as written) -> Cronbach's alpha, when known
+    reliability: Mapping[str, SkillReliability]  # skill (as written) -> what was measured, when known
     retired: frozenset[str] = frozenset()  # ids of earlier versions, never to be reused
 
     def skills(self) -> tuple[str, ...]:
         """Skill names in the order their first item appears."""
         return tuple(dict.fromkeys(item.skill for item in self.items))
 
-    def reliability_for(self, skill: str) -> float | None:
-        """The measured alpha of a skill (name matched case-insensitively), if known."""
+    def reliability_for(self, skill: str) -> SkillReliability | None:
+        """The measured reliability of a skill (name matched case-insensitively), if known."""
         wanted = skill.casefold()
         return next((a for s, a in self.reliability.items() if s.casefold() == wanted), None)
 
@@ -291,21 +306,42 @@ class _Validator:
             self.fail("needs a 'format' (or a 'scale'): the instrument has no default scale", where, at)
         return default
 
-    def reliability(self, value: Any, items: tuple[Item, ...]) -> dict[str, float]:
+    def reliability(self, value: Any, items: tuple[Item, ...]) -> dict[str, SkillReliability]:
         if not isinstance(value, dict):
-            self.fail("'reliability' must map skill names to alpha values")
+            self.fail("'reliability' must map skill names to alpha values or {alpha, sd, n, source}")
             return {}
         skills = {item.skill.casefold() for item in items}
         result = {}
-        for skill, alpha in value.items():
+        for skill, entry in value.items():
             where = f"reliability {skill!r}"
             if not isinstance(skill, str) or skill.casefold() not in skills:
                 self.fail("names a skill with no items", where)
-            elif isinstance(alpha, bool) or not isinstance(alpha, int | float) or not 0 < alpha < 1:
-                self.fail(f"alpha must be a number between 0 and 1, not {alpha!r}", where)
-            else:
-                result[skill] = float(alpha)
+                continue
+            measured = self.skill_reliability(entry if isinstance(entry, dict) else {"alpha": entry}, where)
+            if measured is not None:
+                result[skill] = measured
         return result
+
+    def skill_reliability(self, entry: dict, where: str) -> SkillReliability | None:
+        before = len(self.problems)
+        for name in sorted(set(entry) - {"alpha", "sd", "n", "source"}, key=str):
+            self.fail(f"unknown field {name!r}", where)
+        alpha, sd, n, source = (entry.get(name) for name in ("alpha", "sd", "n", "source"))
+        if not _number(alpha) or not 0 < alpha < 1:
+            self.fail(f"alpha must be a number between 0 and 1, not {alpha!r}", where)
+        if sd is not None and (not _number(sd) or not 0 < sd <= 100):
+            self.fail(f"sd must be a number above 0 and at most 100 (the 0-100 score scale), not {sd!r}", where)
+        if n is not None and (type(n) is not int or n < 2):
+            self.fail(f"n must be a whole number of respondents, at least 2, not {n!r}", where)
+        if source is not None and not isinstance(source, str):
+            self.fail(f"source must be text, not {source!r}", where)
+        if len(self.problems) > before:
+            return None
+        return SkillReliability(float(alpha), None if sd is None else float(sd), n, source)
+
+
+def _number(value: Any) -> bool:
+    return not isinstance(value, bool) and isinstance(value, int | float) and value == value
 
 
 def generic_items_for(skill_names: Iterable[str], covered: Iterable[str]) -> tuple[Item, ...]:

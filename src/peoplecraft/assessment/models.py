@@ -43,10 +43,20 @@ class Assessment(models.Model):
     order_seed = models.PositiveIntegerField(default=0)
     started_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(null=True, blank=True)
+    # Imported assessments: SHA-256 of the normalised answers (``AnswerFile.digest``), so the
+    # same answers cannot be imported into a guide twice. Empty for assessments taken here.
+    answers_digest = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         ordering = ["-started_at", "-pk"]
         indexes = [models.Index(fields=["owner", "completed_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["guide", "answers_digest"],
+                condition=~models.Q(answers_digest=""),
+                name="one_import_of_the_same_answers",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_scope_display()} · {self.started_at:%Y-%m-%d}"

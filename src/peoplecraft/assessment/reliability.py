@@ -1,5 +1,5 @@
 """Item analysis for coaches: Cronbach's alpha with a Feldt interval, item-total correlations,
-alpha-if-item-deleted, and a reader for response CSV files.
+alpha-if-item-deleted (response files are read by ``response_files``).
 
 Everything for one scale comes from one covariance matrix ``C`` of the keyed items (complete
 cases), with row sums ``s_i`` and ``V = sum(C)``: alpha = k/(k-1) (1 - trace(C)/V); corrected
@@ -17,11 +17,9 @@ same covariances as reverse scoring ``min + max - x`` and needs no knowledge of 
 
 from __future__ import annotations
 
-import csv
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
@@ -216,79 +214,3 @@ def _beta_fraction(x: float, a: float, b: float) -> float:
         if abs(d * c - 1.0) < eps:
             break
     return h
-
-
-class ResponsesCsvError(ValueError):
-    """A response CSV could not be read; the message names file, line and column."""
-
-
-@dataclass(frozen=True)
-class ResponseTable:
-    item_ids: tuple[str, ...]
-    respondents: tuple[str, ...] | None  # from a first "respondent" column, when present
-    values: np.ndarray  # respondents x items, float64, NaN for missing
-
-
-def read_responses_csv(path: str | Path, *, valid_range: tuple[float, float] | None = None) -> ResponseTable:
-    """Header of item ids (optionally first a ``respondent`` column), then a row per respondent:
-    numbers, or empty cells for missing. ``valid_range`` rejects values outside [min, max]."""
-    path = Path(path)
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            return _read_rows(csv.reader(handle), str(path), valid_range)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ResponsesCsvError(f"{path}: cannot read file: {exc}") from exc
-    except csv.Error as exc:
-        raise ResponsesCsvError(f"{path}: malformed CSV: {exc}") from exc
-
-
-def _read_rows(reader, name: str, valid_range: tuple[float, float] | None) -> ResponseTable:
-    header = next(reader, None)
-    if not header:
-        raise ResponsesCsvError(f"{name}, line 1: empty file; expected a header of item ids")
-    header = [cell.strip() for cell in header]
-    has_respondent = header[0].casefold() == "respondent"
-    first = 1 if has_respondent else 0
-    _check_header(header, first, name)
-    rows: list[list[float]] = []
-    respondents: list[str] = []
-    for cells in reader:
-        if not any(cell.strip() for cell in cells):
-            continue  # blank line
-        line = reader.line_num
-        if len(cells) != len(header):
-            raise ResponsesCsvError(f"{name}, line {line}: expected {len(header)} columns, found {len(cells)}")
-        if has_respondent:
-            respondents.append(cells[0].strip())
-        rows.append([_cell(cells[c], header[c], name, line, c + 1, valid_range) for c in range(first, len(header))])
-    values = np.array(rows, dtype=np.float64).reshape(len(rows), len(header) - first)
-    names = tuple(respondents) if has_respondent else None
-    return ResponseTable(tuple(header[first:]), names, values)
-
-
-def _check_header(header: list[str], first: int, name: str) -> None:
-    if len(header) == first:
-        raise ResponsesCsvError(f"{name}, line 1: the header names no item columns")
-    for col in range(first, len(header)):
-        where = f"{name}, line 1, column {col + 1}"
-        if not header[col]:
-            raise ResponsesCsvError(f"{where}: empty item id")
-        if header[col] in header[first:col]:
-            raise ResponsesCsvError(f"{where}: duplicate item id {header[col]!r}")
-
-
-def _cell(raw: str, item_id: str, name: str, line: int, col: int, valid_range: tuple[float, float] | None) -> float:
-    text = raw.strip()
-    if not text:
-        return math.nan
-    where = f"{name}, line {line}, column {col} ({item_id})"
-    try:
-        value = float(text)
-    except ValueError:
-        raise ResponsesCsvError(f"{where}: {text!r} is not a number") from None
-    if not math.isfinite(value):
-        raise ResponsesCsvError(f"{where}: {text!r} is not a finite number; leave the cell empty for a missing answer")
-    if valid_range is not None and not valid_range[0] <= value <= valid_range[1]:
-        low, high = valid_range
-        raise ResponsesCsvError(f"{where}: {text} is outside {low:g}..{high:g}")
-    return value

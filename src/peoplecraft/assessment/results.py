@@ -6,9 +6,10 @@ import math
 from dataclasses import dataclass
 from datetime import datetime
 
-from peoplecraft.assessment import others_sources, scoring
+from peoplecraft.assessment import measurement, others_sources, scoring
+from peoplecraft.assessment.measurement import Precision
 from peoplecraft.assessment.models import Assessment, SkillResult
-from peoplecraft.assessment.selectors import skill_change
+from peoplecraft.assessment.selectors import result_precision
 from peoplecraft.skillmap.models import Skill
 
 
@@ -19,7 +20,12 @@ class SkillRow:
     status: str
     answered: int
     items: int
-    change: scoring.Change
+    change: measurement.Change
+    precision: Precision | None = None
+
+    @property
+    def band(self) -> tuple[float, float] | None:
+        return None if self.precision is None or self.score is None else self.precision.band(self.score)
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,11 @@ class AreaRow:
     score: float | None
     skills_scored: int
     skills: int
+    sem: float | None = None  # of the mean of the scored skills, errors taken as independent
+
+    @property
+    def band(self) -> tuple[float, float] | None:
+        return measurement.band_around(self.score, self.sem)
 
 
 @dataclass(frozen=True)
@@ -45,29 +56,34 @@ class Results:
     areas: tuple[AreaRow, ...]
     focus: tuple[FocusRow, ...]
 
+    @property
+    def reliability_sources(self) -> str:
+        """Where the reliabilities behind the bands came from, e.g. "prior" or "measured (n=240)"."""
+        return "; ".join(sorted({row.precision.source for row in self.skills if row.precision is not None}))
+
 
 def assessment_results(*, assessment: Assessment) -> Results:
     """Results of a completed assessment; change is measured against each skill's previous score."""
     results = list(
-        assessment.results.select_related("skill__area").order_by("skill__area__position", "skill__position", "pk")
-    )
-    previous = _previous_scores(assessment, [r.skill_id for r in results])
-    rows = tuple(
-        SkillRow(
-            r.skill,
-            r.score,
-            r.status,
-            r.answered,
-            r.items,
-            skill_change(r.skill, previous.get(r.skill_id), r.score, instrument_id=assessment.instrument_id),
+        assessment.results.select_related("skill__area", "assessment").order_by(
+            "skill__area__position", "skill__position", "pk"
         )
-        for r in results
     )
+    previous = _previous_results(assessment, [r.skill_id for r in results])
+    rows = tuple(_row(r, previous.get(r.skill_id)) for r in results)
     return Results(assessment, assessment.completed_at, rows, _areas(rows), _focus(assessment))
 
 
-def _previous_scores(assessment: Assessment, skill_ids: list[int]) -> dict[int, float]:
-    """Skill id -> the score of that skill in the last earlier completed assessment that scored it."""
+def _row(result: SkillResult, before: SkillResult | None) -> SkillRow:
+    precision = result_precision(result)
+    change = measurement.NO_CHANGE
+    if before is not None:
+        change = measurement.change_between(before.score, result.score, result_precision(before), precision)
+    return SkillRow(result.skill, result.score, result.status, result.answered, result.items, change, precision)
+
+
+def _previous_results(assessment: Assessment, skill_ids: list[int]) -> dict[int, SkillResult]:
+    """Skill id -> that skill's result in the last earlier completed assessment that scored it."""
     earlier = (
         SkillResult.objects.filter(
             skill_id__in=skill_ids,
@@ -75,10 +91,10 @@ def _previous_scores(assessment: Assessment, skill_ids: list[int]) -> dict[int, 
             assessment__owner=assessment.owner_id,
             assessment__completed_at__lt=assessment.completed_at,
         )
+        .select_related("skill", "assessment")
         .order_by("assessment__completed_at", "pk")
-        .values_list("skill_id", "score")
     )
-    return dict(earlier)  # later rows overwrite earlier ones: the most recent wins
+    return {result.skill_id: result for result in earlier}  # the most recent wins
 
 
 def _areas(rows: tuple[SkillRow, ...]) -> tuple[AreaRow, ...]:
@@ -88,9 +104,10 @@ def _areas(rows: tuple[SkillRow, ...]) -> tuple[AreaRow, ...]:
     areas = []
     for members in grouped.values():
         area = members[0].skill.area
-        scored = [row.score for row in members if row.score is not None]
-        mean = math.fsum(scored) / len(scored) if scored else None
-        areas.append(AreaRow(area.title, area.number, mean, len(scored), len(members)))
+        scored = [row for row in members if row.score is not None]
+        mean = math.fsum(row.score for row in scored) / len(scored) if scored else None  # type: ignore[misc]
+        sem = measurement.mean_sem([row.precision.sem for row in scored if row.precision is not None])
+        areas.append(AreaRow(area.title, area.number, mean, len(scored), len(members), sem))
     return tuple(areas)
 
 
@@ -101,14 +118,15 @@ def _focus(assessment: Assessment, count: int = 3) -> tuple[FocusRow, ...]:
         .select_related("area")
         .order_by("area__position", "position", "pk")
     )
-    latest = dict(
-        SkillResult.objects.filter(
+    latest = {
+        result.skill_id: result
+        for result in SkillResult.objects.filter(
             skill__in=skills, score__isnull=False, assessment__completed_at__lte=assessment.completed_at
         )
+        .select_related("skill", "assessment")
         .order_by("assessment__completed_at", "pk")
-        .values_list("skill_id", "score")
-    )
-    snapshots = [scoring.SkillSnapshot(s.name, s.area.title, s.status, latest.get(s.pk)) for s in skills]
+    }
+    snapshots = [_snapshot(s, latest.get(s.pk)) for s in skills]
     seen = others_sources.others_scores(assessment.owner, [s.pk for s in skills])
     others = {s.name: seen[s.pk] for s in skills if s.pk in seen}
     chosen = scoring.focus_recommendations(
@@ -116,6 +134,12 @@ def _focus(assessment: Assessment, count: int = 3) -> tuple[FocusRow, ...]:
     )
     by_name = {skill.name.casefold(): skill for skill in skills}
     return tuple(FocusRow(by_name[f.skill.casefold()], f.reason) for f in chosen)
+
+
+def _snapshot(skill: Skill, result: SkillResult | None) -> scoring.SkillSnapshot:
+    precision = None if result is None else result_precision(result)
+    score = None if result is None else result.score
+    return scoring.SkillSnapshot(skill.name, skill.area.title, skill.status, score, precision and precision.sem)
 
 
 def results_document(results: Results) -> dict:
@@ -127,7 +151,9 @@ def results_document(results: Results) -> dict:
             {
                 "name": a.name,
                 "number": a.number,
-                "score": _round(a.score),
+                "score": a.score,
+                "band": None if a.band is None else list(a.band),
+                "sem": a.sem,
                 "skills_scored": a.skills_scored,
                 "skills": a.skills,
             }
@@ -141,16 +167,12 @@ def results_document(results: Results) -> dict:
 
 
 def _skill_json(row: SkillRow) -> dict:
+    """Scores unrounded (display rounds half up to whole points, measurement.whole)."""
     return {
         "name": row.skill.name,
         "area": row.skill.area.title,
-        "score": _round(row.score),
+        **measurement.score_document(row.score, row.precision),
         "answered": row.answered,
         "items": row.items,
-        "change": _round(row.change.difference),
-        "reliable_change": row.change.reliable,
+        "change": measurement.change_document(row.change),
     }
-
-
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)

@@ -1,4 +1,4 @@
-"""Score a self-assessment, judge change between two assessments, and suggest what to focus on.
+"""Score a self-assessment and suggest what to focus on (change is judged in ``measurement``).
 
 Pure module (no Django): plain values in, frozen dataclasses out. The rules are documented in
 docs/assessment.md; the docstrings below say why each rule is what it is.
@@ -9,16 +9,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from peoplecraft.assessment.instrument import NO_OCCASION, Item
+from peoplecraft.assessment.measurement import PRIOR_SD, detectable_difference, points, spearman_brown
 
 NOT_ENOUGH_ANSWERS = "not enough answers"
 SCORED = "scored"
-MINIMAL_IMPORTANT_DIFFERENCE = 10.0  # points on the 0-100 scale; the fallback change rule
-RCI_CRITICAL = 1.96  # two-sided 95 % under the Jacobson-Truax reliable change index
-
-ChangeMethod = Literal["rci", "mid", "none"]
 
 
 class ScoringError(ValueError):
@@ -130,53 +126,8 @@ def _area_scores(skills: Iterable[SkillScore]) -> tuple[AreaScore, ...]:
     return tuple(result)
 
 
-@dataclass(frozen=True)
-class Change:
-    difference: float | None  # current - previous, None if either is missing
-    reliable: bool
-    direction: Literal["improved", "declined", "no reliable change", "unknown"]
-    method: ChangeMethod  # "rci", "mid" (minimal important difference) or "none"
-    rci: float | None = None  # the reliable change index when method == "rci"
-    threshold: float | None = None  # the smallest difference that counts as reliable
-
-
-def skill_change(
-    previous: float | None,
-    current: float | None,
-    *,
-    reliability: float | None,
-    sd: float | None,
-) -> Change:
-    """Did a skill score (0-100) change more than measurement error would explain?
-
-    With a known reliability ``r`` (Cronbach's alpha, 0 < r < 1) and standard deviation ``sd`` of
-    the score in a reference group (same 0-100 scale), use the Jacobson-Truax reliable change
-    index: RCI = diff / (sd * sqrt(2) * sqrt(1 - r)), reliable when |RCI| > 1.96. Otherwise fall
-    back to a fixed minimal important difference of 10 points (about half a typical standard
-    deviation of a self-rated skill score), reliable when |diff| >= 10.
-    """
-    if previous is None or current is None:
-        return Change(None, False, "unknown", "none")
-    diff = current - previous
-    if _usable(reliability, 0.0, 1.0) and _usable(sd, 0.0, math.inf):
-        assert reliability is not None and sd is not None
-        se_diff = sd * math.sqrt(2.0) * math.sqrt(1.0 - reliability)
-        rci = diff / se_diff
-        reliable = abs(rci) > RCI_CRITICAL
-        return Change(diff, reliable, _direction(diff, reliable), "rci", rci, RCI_CRITICAL * se_diff)
-    reliable = abs(diff) >= MINIMAL_IMPORTANT_DIFFERENCE
-    return Change(diff, reliable, _direction(diff, reliable), "mid", None, MINIMAL_IMPORTANT_DIFFERENCE)
-
-
-def _usable(value: float | None, low: float, high: float) -> bool:
-    """True for a finite number strictly between ``low`` and ``high``."""
-    return value is not None and math.isfinite(value) and low < value < high
-
-
-def _direction(diff: float, reliable: bool) -> Literal["improved", "declined", "no reliable change"]:
-    if not reliable:
-        return "no reliable change"
-    return "improved" if diff > 0 else "declined"
+# SEM of a skill score when the caller knows none: the prior for four answered items (measurement.py).
+DEFAULT_SEM = PRIOR_SD * math.sqrt(1.0 - spearman_brown(0.30, 4))
 
 
 @dataclass(frozen=True)
@@ -185,6 +136,7 @@ class SkillSnapshot:
     area: str | None
     status: str  # "todo", "active" or "done"
     score: float | None = None  # latest assessment score (0-100), if any
+    sem: float | None = None  # its standard error of measurement; None: DEFAULT_SEM
 
 
 @dataclass(frozen=True)
@@ -194,15 +146,21 @@ class Focus:
     reason: str
 
 
-BLIND_SPOT_GAP = 10.0  # others at least this many points below self: a blind spot (docs/feedback.md)
+def _sem(skill: SkillSnapshot) -> float:
+    return DEFAULT_SEM if skill.sem is None else skill.sem
 
 
 def blind_spot_gap(skill: SkillSnapshot, others: Mapping[str, float]) -> float | None:
-    """How far others' score lies below the self-score, when that is a blind spot; else None."""
+    """How far others' score lies below the self-score, when that is a blind spot; else None.
+
+    A blind spot needs a gap beyond the detectable difference 1.96 · √(SEM_self² + SEM_others²);
+    others answer the same items, so their score is given the self-score's SEM.
+    """
     other = others.get(skill.skill.casefold())
-    if skill.score is None or other is None or skill.score - other < BLIND_SPOT_GAP:
+    if skill.score is None or other is None:
         return None
-    return skill.score - other
+    gap = skill.score - other
+    return gap if gap > detectable_difference(_sem(skill), _sem(skill)) else None
 
 
 def focus_recommendations(
@@ -217,10 +175,12 @@ def focus_recommendations(
     Only skills not yet done (todo or active) qualify. Ranking, first difference wins:
     1. skills the learner named as priorities (names matched case-insensitively);
     2. blind spots: others (released 360° results, ``others`` maps skill name -> 0-100) rate the
-       skill at least :data:`BLIND_SPOT_GAP` points below the learner's own score;
+       skill below the learner's own score by more than the detectable difference;
     3. skills with a score, lowest first (the clearest room to grow), before unscored ones;
     4. active before todo (keeps momentum on what is already in focus);
     5. the order given (guide order), so equal cases always come out the same way.
+    A reason calls a skill the "lowest" only when its gap to the next lowest exceeds the
+    detectable difference of the two scores; otherwise the scores are within error of each other.
     """
     wanted = {name.casefold() for name in priorities}
     seen_by_others = {name.casefold(): score for name, score in (others or {}).items()}
@@ -235,28 +195,48 @@ def focus_recommendations(
             pair[0],
         )
     )
-    scores = [s.score for _, s in candidates if s.score is not None]
-    lowest = min(scores) if scores else None
+    lowest = _lowest([s for _, s in candidates if s.score is not None])
     return [
         Focus(s.skill, s.area, _reason(s, s.skill.casefold() in wanted, lowest, blind_spot_gap(s, seen_by_others)))
         for _, s in candidates[: max(count, 0)]
     ]
 
 
-def _reason(skill: SkillSnapshot, priority: bool, lowest: float | None, gap: float | None = None) -> str:
-    # Round half up for display (format() rounds half to even: 36.5 -> "36").
-    score = f"{math.floor(skill.score + 0.5)}/100" if skill.score is not None else None
+def _lowest(scored: list[SkillSnapshot]) -> tuple[SkillSnapshot | None, bool]:
+    """The lowest-scoring skill, and whether it is detectably below the next lowest."""
+    ranked = sorted(scored, key=lambda s: s.score)  # type: ignore[arg-type, return-value]
+    if len(ranked) < 2:
+        return (ranked[0] if ranked else None), True
+    first, second = ranked[0], ranked[1]
+    assert first.score is not None and second.score is not None
+    return first, second.score - first.score > detectable_difference(_sem(first), _sem(second))
+
+
+def _reason(
+    skill: SkillSnapshot,
+    priority: bool,
+    lowest: tuple[SkillSnapshot | None, bool],
+    gap: float | None = None,
+) -> str:
+    score = f"{points(skill.score)}/100" if skill.score is not None else None
     if gap is not None:
-        points = math.floor(gap + 0.5)
         if priority:
-            return f"You named this a priority, and others rate you {points} points below your own score (blind spot)."
-        return f"Others rate you {points} points below your own score (blind spot)."
+            return (
+                f"You named this a priority, and others rate you {points(gap)} points below your own score "
+                "(blind spot)."
+            )
+        return f"Others rate you {points(gap)} points below your own score (blind spot)."
     if priority and score:
         return f"You named this a priority, and it scored {score} in your last assessment."
     if priority:
         return "You named this a priority, and it is not yet done."
-    if score and skill.score == lowest:
+    if score and skill is lowest[0] and lowest[1]:
         return f"Lowest score in your last assessment ({score}) and not yet mastered."
+    if score and skill is lowest[0]:
+        return (
+            f"Among your lowest scores in your last assessment ({score}; the next is within measurement "
+            "error) and not yet mastered."
+        )
     if score:
         return f"One of your lower scores in your last assessment ({score}) and not yet mastered."
     if skill.status == "active":

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from peoplecraft.assessment import scoring
+from peoplecraft.assessment import measurement
 from peoplecraft.assessment.catalogue import instrument_for_skills, instrument_get
 from peoplecraft.assessment.instrument import Item
+from peoplecraft.assessment.measurement import Precision
 from peoplecraft.assessment.models import Answer, Assessment, Scope, SkillResult
 from peoplecraft.assessment.questionnaire import presentation_order, questionnaire_items
 from peoplecraft.core.ownership import get_owned_or_404
@@ -155,15 +156,22 @@ def assessment_list(*, owner, guide: Guide) -> list[Assessment]:
     )
 
 
-def skill_change(skill: Skill, previous: float | None, current: float | None, *, instrument_id: str) -> scoring.Change:
-    """Change between two scores, by the RCI when the instrument knows the skill's reliability and
-    a reference SD, else by the documented 10-point rule (docs/assessment.md)."""
+def skill_precision(skill_name: str, *, answered: int, items: int, instrument_id: str) -> Precision | None:
+    """How precise a skill score is: the instrument's measured reliability, else the prior (measurement.py)."""
     try:
-        reliability = instrument_get(instrument_id).reliability_for(skill.name)
-    except ValueError:
-        reliability = None
-    # No instrument records a reference SD yet, so the RCI cannot be computed: sd=None.
-    return scoring.skill_change(previous, current, reliability=reliability, sd=None)
+        measured = instrument_get(instrument_id).reliability_for(skill_name)
+    except ValueError:  # the instrument is no longer installed
+        measured = None
+    return measurement.precision_for(measured, answered=answered, items=items)
+
+
+def result_precision(result: SkillResult) -> Precision | None:
+    """The precision of a stored result (None when it has no score)."""
+    if result.score is None:
+        return None
+    return skill_precision(
+        result.skill.name, answered=result.answered, items=result.items, instrument_id=result.assessment.instrument_id
+    )
 
 
 @dataclass(frozen=True)
@@ -174,19 +182,27 @@ class HistoryPoint:
     status: str
     answered: int
     items: int
-    change: scoring.Change
+    change: measurement.Change
+    precision: Precision | None = None
+
+    @property
+    def band(self) -> tuple[float, float] | None:
+        return None if self.precision is None or self.score is None else self.precision.band(self.score)
 
 
 def skill_history(*, skill: Skill) -> list[HistoryPoint]:
     """Every completed assessment of ``skill``, oldest first, with the change since the last score."""
     results = (
         SkillResult.objects.filter(skill=skill, assessment__completed_at__isnull=False)
-        .select_related("assessment")
+        .select_related("assessment", "skill")
         .order_by("assessment__completed_at", "pk")
     )
-    points, previous = [], None
+    points: list[HistoryPoint] = []
+    previous: tuple[float, Precision | None] | None = None
     for result in results:
-        change = skill_change(skill, previous, result.score, instrument_id=result.assessment.instrument_id)
+        precision = result_precision(result)
+        before = previous or (None, None)
+        change = measurement.change_between(before[0], result.score, before[1], precision)
         points.append(
             HistoryPoint(
                 result.assessment_id,
@@ -196,9 +212,11 @@ def skill_history(*, skill: Skill) -> list[HistoryPoint]:
                 result.answered,
                 result.items,
                 change,
+                precision,
             )
         )
-        previous = result.score if result.score is not None else previous
+        if result.score is not None:
+            previous = (result.score, precision)
     return points
 
 

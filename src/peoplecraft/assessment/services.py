@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,6 +31,21 @@ class AssessmentError(ValueError):
     def __init__(self, problems: list[str] | str) -> None:
         self.problems = [problems] if isinstance(problems, str) else list(problems)
         super().__init__("\n".join(self.problems))
+
+
+class DuplicateImport(AssessmentError):
+    """These answers were imported into this guide before; ``earlier`` is that assessment."""
+
+    def __init__(self, path: str | Path, earlier: Assessment) -> None:
+        self.earlier = earlier
+        taken = timezone.localtime(earlier.completed_at or earlier.started_at)
+        super().__init__(
+            _(
+                "%(path)s: these answers were already imported as assessment %(id)s, taken %(date)s; "
+                "nothing was imported."
+            )
+            % {"path": path, "id": earlier.pk, "date": f"{taken:%Y-%m-%d %H:%M}"}
+        )
 
 
 def assessment_start(
@@ -145,26 +160,45 @@ def assessment_complete(*, assessment: Assessment, completed_at: datetime | None
 
 
 def assessment_import(*, owner, guide: Guide, path: str | Path, priorities: Iterable[str] = ()) -> Assessment:
-    """Import a finished assessment from a CSV or JSON file; any problem stores nothing."""
+    """Import a finished assessment from a CSV or JSON file; any problem stores nothing.
+
+    Idempotent: answers already imported into this guide (same ``AnswerFile.digest``) are
+    refused with ``DuplicateImport``, which names the earlier assessment."""
     items, skills = selectors.guide_items(guide=guide)
     try:
         parsed = read_answer_file(path, items_by_id(items))
     except AnswerFileError as error:
         raise AssessmentError(error.problems) from None
+    _refuse_duplicate(guide, parsed.digest, path)
     asked = {items_by_id(items)[item_id].skill.casefold() for item_id in parsed.answers}
     chosen = [skill for skill in skills if skill.name.casefold() in asked]
-    with transaction.atomic():
-        assessment = assessment_start(
-            owner=owner, guide=guide, scope=Scope.SKILLS, skills=chosen, priorities=priorities, source=Source.IMPORT
-        )
-        if parsed.taken_at is not None:
-            assessment.started_at = parsed.taken_at
-            assessment.save(update_fields=["started_at"])
-        answers_save(assessment=assessment, answers=parsed.answers)
-        try:
-            return assessment_complete(assessment=assessment, completed_at=parsed.taken_at)
-        except AssessmentError as error:
-            raise AssessmentError([f"{path}: {problem}" for problem in error.problems]) from None
+    try:
+        with transaction.atomic():
+            return _import(owner, guide, chosen, priorities, parsed, path)
+    except IntegrityError:  # the same file imported at the same moment by another process
+        _refuse_duplicate(guide, parsed.digest, path)
+        raise
+
+
+def _refuse_duplicate(guide: Guide, digest: str, path: str | Path) -> None:
+    earlier = Assessment.objects.filter(guide=guide, answers_digest=digest).first()
+    if earlier is not None:
+        raise DuplicateImport(path, earlier)
+
+
+def _import(owner, guide: Guide, chosen: Sequence[Skill], priorities, parsed, path) -> Assessment:
+    assessment = assessment_start(
+        owner=owner, guide=guide, scope=Scope.SKILLS, skills=chosen, priorities=priorities, source=Source.IMPORT
+    )
+    assessment.answers_digest = parsed.digest
+    if parsed.taken_at is not None:
+        assessment.started_at = parsed.taken_at
+    assessment.save(update_fields=["started_at", "answers_digest"])
+    answers_save(assessment=assessment, answers=parsed.answers)
+    try:
+        return assessment_complete(assessment=assessment, completed_at=parsed.taken_at)
+    except AssessmentError as error:
+        raise AssessmentError([f"{path}: {problem}" for problem in error.problems]) from None
 
 
 def focus_choose(*, skill: Skill, source: str, expected_status: str | None = None, force: bool = False):

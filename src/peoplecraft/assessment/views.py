@@ -164,8 +164,10 @@ def skill_history(request: HttpRequest, skill_id: int) -> HttpResponse:
 @_SVG_CSP
 def skill_trend(request: HttpRequest, skill_id: int) -> HttpResponse:
     skill = skillmap_selectors.skill_get(owner=request.user, skill_id=skill_id)
-    points = [(point.taken_at, point.score) for point in selectors.skill_history(skill=skill)]
-    return HttpResponse(charts.trend_chart(points, title=skill.name), content_type="image/svg+xml")
+    history = selectors.skill_history(skill=skill)
+    points = [(point.taken_at, point.score) for point in history]
+    svg = charts.trend_chart(points, title=skill.name, bands=[point.band for point in history])
+    return HttpResponse(svg, content_type="image/svg+xml")
 
 
 @require_POST

@@ -63,6 +63,8 @@ def import_(
     guide = _guide(owner, guide_name)
     try:
         assessment = services.assessment_import(owner=owner, guide=guide, path=path, priorities=priority)
+    except services.DuplicateImport as error:
+        context.fail(str(error))
     except services.AssessmentError as error:
         context.fail(f"{len(error.problems)} problem(s); nothing was imported.", candidates=error.problems)
     skills = assessment.results.count()
@@ -109,7 +111,7 @@ def history(
 ) -> None:
     """Show one skill's scores across assessments, with the change each time."""
     owner = context.owner()
-    from peoplecraft.assessment import selectors
+    from peoplecraft.assessment import measurement, selectors
 
     found = _skill(_guide(owner, guide_name), skill)
     points = selectors.skill_history(skill=found)
@@ -119,12 +121,11 @@ def history(
         "history": [
             {
                 "taken_at": p.taken_at.isoformat(),
-                "score": None if p.score is None else round(p.score, 1),
+                **measurement.score_document(p.score, p.precision),
                 "status": p.status,
                 "answered": p.answered,
                 "items": p.items,
-                "change": None if p.change.difference is None else round(p.change.difference, 1),
-                "reliable_change": p.change.reliable,
+                "change": measurement.change_document(p.change),
             }
             for p in points
         ],
@@ -156,23 +157,39 @@ def focus(
 @app.command("analyze")
 def analyze(
     instrument: Path = typer.Option(..., "--instrument", help="The instrument (YAML) the answers belong to."),
-    responses: Path = typer.Option(..., "--responses", help="CSV: header of item ids (optionally 'respondent' first)."),
+    responses: Path = typer.Option(
+        ..., "--responses", help="CSV (comma, semicolon or tab): header of item ids (optionally 'respondent' first)."
+    ),
+    update_instrument: bool = typer.Option(
+        False,
+        "--update-instrument",
+        help="Write each skill's measured alpha, score SD (0-100) and n into the instrument's reliability: block.",
+    ),
     output: OutputFormat = FORMAT_OPTION,
 ) -> None:
     """Item analysis: Cronbach's alpha with 95% CI, item-total correlations, alpha if item deleted."""
-    from peoplecraft.assessment import analysis
+    from peoplecraft.assessment import analysis, calibration
     from peoplecraft.assessment.instrument import InstrumentError, load_instrument
-    from peoplecraft.assessment.reliability import ResponsesCsvError, read_responses_csv
+    from peoplecraft.assessment.response_files import ResponsesCsvError
 
+    if update_instrument and calibration.is_bundled(instrument):
+        context.fail(f"{instrument} is the instrument shipped with Peoplecraft; install a copy and update that.")
     try:
         loaded = load_instrument(instrument)
-        table = read_responses_csv(responses, valid_range=analysis.scale_range(loaded))
-        analysis.check_responses(loaded, table, source=str(responses))
+        table = analysis.read_responses(loaded, responses)
     except InstrumentError as error:
         context.fail(f"{len(error.problems)} problem(s) in the instrument.", candidates=error.problems)
     except ResponsesCsvError as error:
-        context.fail(str(error))
+        if len(error.problems) == 1:
+            context.fail(error.problems[0])
+        context.fail(f"{len(error.problems)} problem(s) in {responses}.", candidates=error.problems)
     document = analysis.item_analysis(loaded, table)
+    for warning in analysis.missing_item_warnings(loaded, document["missing_items"]):
+        typer.echo(f"warning: {warning}", err=True)
+    if update_instrument:
+        from peoplecraft.cli import assess_calibrate
+
+        assess_calibrate.update(instrument, loaded, table, document, responses=responses)
     if output is OutputFormat.JSON:
         print_json(document)
         return

@@ -5,26 +5,53 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
+from peoplecraft.assessment.measurement import points, whole
 from peoplecraft.cli.output import console, id_column
+
+NOTE = (
+    "Scores are rounded half up to whole points; the band is score ± 1.96 SEM. A change is 'improved' or "
+    "'declined' beyond the threshold, 'possibly' between the 80% and 95% thresholds (docs/assessment.md)."
+)
 
 
 def _num(value, digits: int = 0) -> str:
     return "—" if value is None else f"{value:.{digits}f}"
 
 
+def _score(entry: dict) -> str:
+    """Whole points (half up) with the 95 % band: "62 (50–74)"."""
+    if entry["score"] is None:
+        return "not enough answers"
+    band = entry.get("band")
+    shown = points(entry["score"])
+    return shown if band is None else f"{shown} ({points(band[0])}–{points(band[1])})"
+
+
+def _change(change: dict) -> tuple[str, str]:
+    """The change in whole points and its verdict with the threshold it was judged against."""
+    if change["value"] is None:
+        return "—", "—"
+    value = whole(change["value"])
+    return f"{value:+d}" if value else "0", f"{change['verdict']} (±{points(change['threshold'])}, {change['method']})"
+
+
+def _sources(entries: list[dict]) -> str:
+    found = sorted({e["reliability_source"] for e in entries if e.get("reliability_source")})
+    return "; ".join(found) or "—"
+
+
 def results(document: dict) -> None:
     out = console()
     out.print(f"Self-assessment of {document['taken_at'][:10]}", style="bold")
-    table = Table("Skill", "Area", "Score", "Answered", "Change", "Beyond noise")
+    table = Table("Skill", "Area", "Score (95% band)", "Answered", "Change", "Verdict (threshold, method)")
     for s in document["skills"]:
-        score = _num(s["score"]) if s["score"] is not None else "not enough answers"
-        reliable = "—" if s["change"] is None else ("yes" if s["reliable_change"] else "no")
-        table.add_row(s["name"], s["area"], score, f"{s['answered']}/{s['items']}", _num(s["change"]), reliable)
+        table.add_row(s["name"], s["area"], _score(s), f"{s['answered']}/{s['items']}", *_change(s["change"]))
     out.print(table)
-    areas = Table("Area", "Score", "Skills scored")
+    areas = Table("Area", "Score (95% band)", "Skills scored")
     for a in document["areas"]:
-        areas.add_row(a["name"], _num(a["score"]), f"{a['skills_scored']}/{a['skills']}")
+        areas.add_row(a["name"], _score(a), f"{a['skills_scored']}/{a['skills']}")
     out.print(areas)
+    out.print(f"Reliability: {_sources(document['skills'])}. {NOTE}", markup=False)
     out.print("Focus next", style="bold")
     for number, f in enumerate(document["focus"], start=1):
         out.print(f"  {number}. {f['name']} ({f['area']}): {f['reason']}", markup=False)
@@ -37,12 +64,11 @@ def history(document: dict) -> None:
     if not document["history"]:
         out.print("Not assessed yet.")
         return
-    table = Table("When", "Score", "Answered", "Change", "Beyond noise")
+    table = Table("When", "Score (95% band)", "Answered", "Change", "Verdict (threshold, method)")
     for p in document["history"]:
-        score = _num(p["score"]) if p["score"] is not None else "not enough answers"
-        reliable = "—" if p["change"] is None else ("yes" if p["reliable_change"] else "no")
-        table.add_row(p["taken_at"][:16], score, f"{p['answered']}/{p['items']}", _num(p["change"]), reliable)
+        table.add_row(p["taken_at"][:16], _score(p), f"{p['answered']}/{p['items']}", *_change(p["change"]))
     out.print(table)
+    out.print(f"Reliability: {_sources(document['history'])}. {NOTE}", markup=False)
 
 
 def analysis(document: dict) -> None:
@@ -50,8 +76,8 @@ def analysis(document: dict) -> None:
     scales = Table("Skill", "Items", "n used", "Alpha", "95% CI")
     items = Table("Skill", id_column("Item"), "n", "Mean", "SD", "Item-total r", "Alpha if deleted")
     for s in document["scales"]:
-        ci = f"{_num(s['ci_low'], 2)} to {_num(s['ci_high'], 2)}"
-        scales.add_row(s["skill"], str(s["k"]), f"{s['n_used']}/{s['n_total']}", _num(s["alpha"], 2), ci)
+        ci = f"{_num(s['ci_low'], 3)} to {_num(s['ci_high'], 3)}"  # 2 decimals read "0.89 to 0.89"
+        scales.add_row(s["skill"], str(s["k"]), f"{s['n_used']}/{s['n_total']}", _num(s["alpha"], 3), ci)
         for i in s["items"]:
             items.add_row(
                 s["skill"],

@@ -69,6 +69,7 @@ def _skill_map(guide, areas, focus) -> SkillMapProgress | None:
 
 def _assessment(owner, guide) -> dict | None:
     from peoplecraft.assessment import selectors
+    from peoplecraft.assessment.measurement import whole
 
     latest = selectors.assessment_latest(owner=owner, guide=guide) if guide else None
     if latest is None:
@@ -77,7 +78,7 @@ def _assessment(owner, guide) -> dict | None:
     return {
         "id": latest.pk,
         "completed": timezone.localtime(latest.completed_at).date(),
-        "mean": round(sum(scores) / len(scores)) if scores else None,
+        "mean": whole(sum(scores) / len(scores)) if scores else None,  # half up, as everywhere
         "scored": len(scores),
     }
 

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('assessment', '0001_initial'),
+        ("assessment", "0002_assessment_answers_digest"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='assessment',
-            name='order_seed',
+            model_name="assessment",
+            name="order_seed",
             field=models.PositiveIntegerField(default=0),
         ),
     ]
