@@ -155,3 +155,18 @@ def test_answers_to_retired_items_are_never_scored(owner, imported_guide, skill)
     result = done.results.get()
     assert (result.answered, result.items) == (3, 4)  # the retired answer is neither shown nor counted
 
+
+def test_analyze_reads_no_such_occasion_as_missing_and_refuses_0_on_a_count_item(tmp_path):
+    import math
+
+    from peoplecraft.assessment import analysis
+    from peoplecraft.assessment.response_files import ResponsesCsvError
+
+    inst = parse_instrument(HEAD + item("a-1") + item("a-2", "    format: count\n"))
+    answers = tmp_path / "r.csv"
+    answers.write_text("a-1,a-2\n0,3\n4,2\n", encoding="utf-8")
+    values = analysis.read_responses(inst, answers).values
+    assert math.isnan(values[0][0]) and values[1].tolist() == [4.0, 2.0]
+    answers.write_text("a-1,a-2\n3,0\n", encoding="utf-8")
+    with pytest.raises(ResponsesCsvError, match=r"r\.csv, row 2: item 'a-2': 0 is not on its scale 1\.\.5"):
+        analysis.read_responses(inst, answers)
