@@ -7,11 +7,13 @@ and ``reliability`` (statistics).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
+import numpy as np
+
 from peoplecraft.assessment.calibration import score_sds
-from peoplecraft.assessment.instrument import Instrument
+from peoplecraft.assessment.instrument import NO_OCCASION, Instrument
 from peoplecraft.assessment.reliability import analyse_scales
 from peoplecraft.assessment.response_files import ResponsesCsvError, ResponseTable, read_responses_csv
 
@@ -26,7 +28,25 @@ def read_responses(instrument: Instrument, path: str | Path) -> ResponseTable:
         known_as=f"instrument {instrument.id!r}",
     )
     check_responses(table, source=str(path))
-    return table
+    return occasions_as_missing(instrument, table, source=str(path))
+
+
+def occasions_as_missing(instrument: Instrument, table: ResponseTable, *, source: str) -> ResponseTable:
+    """ "No such occasion" (0) becomes missing on items that offer it; 0 elsewhere is off the scale.
+
+    The file is range-checked against the widest range of the instrument (0 included when any
+    item offers "No such occasion"), so each column is checked against its own item here."""
+    items = {item.id: item for item in instrument.items}
+    values = table.values.copy()
+    for col, item_id in enumerate(table.item_ids):
+        column, scale = values[:, col], items[item_id].scale
+        if scale.no_occasion:
+            column[column == NO_OCCASION] = np.nan
+        bad = np.flatnonzero(~np.isnan(column) & ((column < scale.min) | (column > scale.max)))
+        if bad.size:
+            where = f"{source}, row {bad[0] + 2}: item {item_id!r}"
+            raise ResponsesCsvError(f"{where}: {column[bad[0]]:g} is not on its scale {scale.describe()}")
+    return replace(table, values=values)
 
 
 def check_responses(table: ResponseTable, *, source: str) -> None:
@@ -63,7 +83,8 @@ def missing_item_warnings(instrument: Instrument, missing: dict[str, list[str]])
 
 
 def scale_range(instrument: Instrument) -> tuple[int, int]:
-    return min(i.scale.min for i in instrument.items), max(i.scale.max for i in instrument.items)
+    low = min(NO_OCCASION if i.scale.no_occasion else i.scale.min for i in instrument.items)
+    return low, max(i.scale.max for i in instrument.items)
 
 
 def item_analysis(instrument: Instrument, table: ResponseTable, *, confidence: float = 0.95) -> dict:
