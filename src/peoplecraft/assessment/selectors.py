@@ -12,6 +12,9 @@ from peoplecraft.assessment.catalogue import instrument_for_skills, instrument_g
 from peoplecraft.assessment.instrument import Item
 from peoplecraft.assessment.measurement import Precision
 from peoplecraft.assessment.models import Answer, Assessment, Scope, SkillResult
+from peoplecraft.assessment.pool import pool_reliability as pool_reliability  # installation aggregates
+from peoplecraft.assessment.pool import pool_reliability_for
+from peoplecraft.assessment.pool import validity_report as validity_report
 from peoplecraft.assessment.questionnaire import questionnaire_items
 from peoplecraft.core.ownership import get_owned_or_404
 from peoplecraft.skillmap.models import Area, Guide, Skill
@@ -126,12 +129,15 @@ def assessment_list(*, owner, guide: Guide) -> list[Assessment]:
 
 
 def skill_precision(skill_name: str, *, answered: int, items: int, instrument_id: str) -> Precision | None:
-    """How precise a skill score is: the instrument's measured reliability, else the prior (measurement.py)."""
+    """How precise a skill score is: the instrument's measured reliability, else the installation
+    pool's (opted-in members, k >= 20), else the prior (measurement.py)."""
     try:
-        measured = instrument_get(instrument_id).reliability_for(skill_name)
+        instrument = instrument_get(instrument_id)
     except ValueError:  # the instrument is no longer installed
-        measured = None
-    return measurement.precision_for(measured, answered=answered, items=items)
+        return measurement.precision_for(None, answered=answered, items=items)
+    measured = instrument.reliability_for(skill_name)
+    pooled = None if measured is not None else pool_reliability_for(instrument, skill_name)
+    return measurement.precision_for(measured, answered=answered, items=items, pool=pooled)
 
 
 def result_precision(result: SkillResult) -> Precision | None:
