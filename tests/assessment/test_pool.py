@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from datetime import timedelta
 
 import numpy as np
@@ -15,12 +14,6 @@ from peoplecraft.assessment import calibration, selectors, services
 from peoplecraft.assessment.catalogue import instrument_get
 from peoplecraft.assessment.models import Answer, SkillResult
 from peoplecraft.assessment.reliability import analyse_scale
-from peoplecraft.skillmap.services import guide_create_from_text
-
-GUIDE = (
-    "---\ntitle: Team\n---\n\n## Skill Areas\n\n### 1. **Listening**\n"
-    "   - **Active Listening**: Hear people out.\n   - **Empathy**: Feel with them.\n"
-)
 
 
 @pytest.fixture(autouse=True)
@@ -28,22 +21,6 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-def member(number: int, *, share: bool, seed: int = 0, completed_at=None):
-    """A member with a two-skill guide and one completed assessment; answers = trait + noise."""
-    user = User.objects.create_user(username=f"m{number}-{share}", share_anonymised_scores=share)
-    guide = guide_create_from_text(owner=user, text=GUIDE, name="Team")
-    assessment = services.assessment_start(owner=user, guide=guide, scope="guide")
-    rng = random.Random(seed * 1000 + number)
-    trait = rng.choice([1, 2, 3, 4, 5])
-    items = selectors.assessment_items(assessment=assessment)
-    answers = {}
-    for item in items:
-        value = min(5, max(1, trait + rng.choice([-1, 0, 0, 1])))
-        answers[item.id] = value if item.key == 1 else 6 - value
-    services.answers_save(assessment=assessment, answers=answers)
-    return services.assessment_complete(assessment=assessment, completed_at=completed_at)
 
 
 def expected_alpha(assessments, skill: str) -> float:
@@ -55,7 +32,7 @@ def expected_alpha(assessments, skill: str) -> float:
 
 
 @pytest.mark.django_db
-def test_nothing_is_computed_below_twenty_opted_in_members(monkeypatch):
+def test_nothing_is_computed_below_twenty_opted_in_members(member, monkeypatch):
     opted = [member(n, share=True) for n in range(19)]
     for n in range(8):
         member(100 + n, share=False)
@@ -68,7 +45,7 @@ def test_nothing_is_computed_below_twenty_opted_in_members(monkeypatch):
 
 
 @pytest.mark.django_db
-def test_twenty_opted_in_members_give_pooled_values_and_others_never_contribute():
+def test_twenty_opted_in_members_give_pooled_values_and_others_never_contribute(member):
     opted = [member(n, share=True) for n in range(20)]
     for n in range(10):  # wildly inconsistent answers: would change alpha if they counted
         other = member(200 + n, share=False, seed=7)
@@ -87,7 +64,7 @@ def test_twenty_opted_in_members_give_pooled_values_and_others_never_contribute(
 
 
 @pytest.mark.django_db
-def test_opting_out_drops_below_twenty_at_once():
+def test_opting_out_drops_below_twenty_at_once(member):
     opted = [member(n, share=True) for n in range(20)]
     instrument = instrument_get(opted[0].instrument_id)
     assert selectors.pool_reliability(instrument)
@@ -96,7 +73,7 @@ def test_opting_out_drops_below_twenty_at_once():
 
 
 @pytest.mark.django_db
-def test_only_each_members_latest_assessment_counts_and_the_cache_follows_new_completions(monkeypatch):
+def test_only_each_members_latest_assessment_counts_and_the_cache_follows_new_completions(member, monkeypatch):
     earlier = timezone.now() - timedelta(days=30)
     opted = [member(n, share=True, completed_at=earlier) for n in range(20)]
     instrument = instrument_get(opted[0].instrument_id)
