@@ -107,3 +107,19 @@ def test_instrument_measured_values_win_over_the_pool():
     assert precision_for(measured, answered=4, items=4, pool=pool).source == "measured (n=240)"
     assert precision_for(None, answered=4, items=4, pool=pool).source == "installation pool (n=25)"
     assert precision_for(None, answered=4, items=4, pool=None).source == "prior"
+
+
+@pytest.mark.django_db
+def test_a_results_page_asks_about_the_pool_once_per_instrument_not_per_skill(
+    owner_client, owner, imported_guide, answer_all
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    assessment = services.assessment_start(owner=owner, guide=imported_guide, scope="guide")
+    answer_all(assessment, 4)
+    services.assessment_complete(assessment=assessment)
+    with CaptureQueriesContext(connection) as queries:
+        assert owner_client.get(f"/assess/{assessment.pk}/").status_code == 200
+    asked = [q for q in queries.captured_queries if "share_anonymised_scores" in q["sql"]]
+    assert len(asked) <= 3  # 52 skills: it was two queries per skill (106) before the per-page memo

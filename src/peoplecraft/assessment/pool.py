@@ -53,9 +53,10 @@ def pool_reliability(instrument: Instrument) -> dict[str, SkillReliability]:
     return found
 
 
-def pool_reliability_for(instrument: Instrument, skill: str) -> SkillReliability | None:
+def pool_reliability_for(pooled: dict[str, SkillReliability], skill: str) -> SkillReliability | None:
+    """One skill's entry of ``pool_reliability()`` (name matched case-insensitively)."""
     wanted = skill.casefold()
-    return next((r for s, r in pool_reliability(instrument).items() if s.casefold() == wanted), None)
+    return next((r for s, r in pooled.items() if s.casefold() == wanted), None)
 
 
 def _latest_answers(instrument: Instrument, assessments) -> ResponseTable:
