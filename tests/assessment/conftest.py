@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from peoplecraft.assessment import selectors, services
@@ -41,3 +43,34 @@ def area_assessment(owner, imported_guide):
 def finished(area_assessment):
     answer_all(area_assessment, 4)
     return services.assessment_complete(assessment=area_assessment)
+
+
+POOL_GUIDE = (
+    "---\ntitle: Team\n---\n\n## Skill Areas\n\n### 1. **Listening**\n"
+    "   - **Active Listening**: Hear people out.\n   - **Empathy**: Feel with them.\n"
+)
+
+
+def pool_member(number: int, *, share: bool, seed: int = 0, completed_at=None):
+    """A member with a two-skill guide and one completed assessment; answers = trait + noise."""
+    from peoplecraft.accounts.models import User
+    from peoplecraft.skillmap.services import guide_create_from_text
+
+    user = User.objects.create_user(username=f"m{number}-{share}", share_anonymised_scores=share)
+    guide = guide_create_from_text(owner=user, text=POOL_GUIDE, name="Team")
+    assessment = services.assessment_start(owner=user, guide=guide, scope="guide")
+    rng = random.Random(seed * 1000 + number)
+    trait = rng.choice([1, 2, 3, 4, 5])
+    items = selectors.assessment_items(assessment=assessment)
+    answers = {}
+    for item in items:
+        value = min(5, max(1, trait + rng.choice([-1, 0, 0, 1])))
+        answers[item.id] = value if item.key == 1 else 6 - value
+    services.answers_save(assessment=assessment, answers=answers)
+    return services.assessment_complete(assessment=assessment, completed_at=completed_at)
+
+
+@pytest.fixture(name="member")
+def member_fixture():
+    """``member(n, share=…)``: a member of the installation with one completed two-skill assessment."""
+    return pool_member

@@ -92,6 +92,14 @@ RUNS: dict[str, list[Run]] = {
     "guide export": [run("guide", "export", "{tmp}/exported.md")],
     "account link": [run("account", "link", shows="/accounts/sign-in/link/")],
     "account password": [run("account", "password", stdin="a long enough passphrase 42\n" * 2)],
+    "account share": [
+        run("account", "share", "--on", shows="Sharing anonymised"),
+        run("account", "share", shows="Not sharing scores."),
+    ],
+    "assess validity": [
+        run("assess", "validity", setup=(("account", "share", "--on"),), used=True, shows="Empathy (1 member)"),
+        json_run("assess", "validity"),
+    ],
     "assess take": [run("assess", "take", "--skill", "Empathy", stdin="4\n4\n4\n2\n", shows="Finished")],
     "assess import": [run(*IMPORTED, shows="Imported an assessment of 1 skills")],
     "assess results": [

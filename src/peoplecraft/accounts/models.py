@@ -17,6 +17,11 @@ class User(AbstractUser):
     is_owner = models.BooleanField(
         default=False, help_text=_("The person this installation was set up for (first run).")
     )
+    # Opt-in: per-skill answers and scores may enter installation-wide aggregates of at least 20
+    # people (pooled reliability, the validity report). Never names, journal entries or drafts.
+    share_anonymised_scores = models.BooleanField(
+        default=False, help_text=_("Share anonymised per-skill answers and scores in aggregates of 20 or more.")
+    )
 
 
 class SignInToken(models.Model):

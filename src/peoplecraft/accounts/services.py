@@ -64,3 +64,16 @@ def user_set_password(*, user: User, password: str) -> None:
     validate_password(password, user)
     user.set_password(password)
     user.save(update_fields=["password"])
+
+
+def user_share_scores_set(*, user: User, share: bool) -> bool:
+    """Opt in to (or out of) the installation pool; returns whether anything changed.
+
+    Opting out takes effect at once: every pooled figure is computed from current opt-ins only.
+    """
+    with transaction.atomic():
+        changed = (
+            User.objects.filter(pk=user.pk).exclude(share_anonymised_scores=share).update(share_anonymised_scores=share)
+        )
+    user.share_anonymised_scores = share
+    return changed == 1

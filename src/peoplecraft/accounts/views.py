@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from peoplecraft.accounts import selectors, services
-from peoplecraft.accounts.forms import SignInForm
+from peoplecraft.accounts.forms import ShareScoresForm, SignInForm
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -41,3 +43,20 @@ def sign_in_link(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "accounts/link_invalid.html", status=410)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     return redirect("/")
+
+
+@require_http_methods(["GET", "POST"])
+def settings_page(request: HttpRequest) -> HttpResponse:
+    """Your settings: for now, whether your anonymised scores join the installation pool."""
+    if request.method == "POST":
+        form = ShareScoresForm(request.POST)
+        if form.is_valid():
+            share = form.cleaned_data["share_anonymised_scores"]
+            services.user_share_scores_set(user=request.user, share=share)
+            messages.success(
+                request, _("You now share anonymised scores.") if share else _("You no longer share scores.")
+            )
+            return redirect("accounts:settings")
+    else:
+        form = ShareScoresForm(initial={"share_anonymised_scores": request.user.share_anonymised_scores})
+    return render(request, "accounts/settings.html", {"form": form})

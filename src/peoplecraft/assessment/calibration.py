@@ -25,6 +25,7 @@ from peoplecraft.assessment.instrument import (
     SkillReliability,
     parse_instrument,
 )
+from peoplecraft.assessment.reliability import analyse_scale
 from peoplecraft.assessment.response_files import ResponseTable
 
 MIN_RESPONDENTS = 30  # fewer complete cases give an alpha too imprecise to judge anyone's change by
@@ -77,6 +78,36 @@ def measured_reliabilities(
             found.append(Measured(skill, None, "the score does not vary"))
         else:
             found.append(Measured(skill, SkillReliability(round(alpha, 4), round(sd, 2), n, source)))
+    return found
+
+
+POOL_MIN_MEMBERS = 20  # installation pool: nothing is computed from fewer people (k-anonymity)
+POOL_SOURCE = "installation pool"
+
+
+def pooled_reliabilities(
+    instrument: Instrument, table: ResponseTable, *, minimum: int = POOL_MIN_MEMBERS
+) -> dict[str, SkillReliability]:
+    """Per skill, alpha, score SD and n from the rows (one per member) that answered all its items.
+
+    A skill answered completely by fewer than ``minimum`` rows is skipped before anything is
+    computed, as is one whose alpha is not between 0 and 1 or whose score does not vary.
+    """
+    items = {item.id: item for item in instrument.items}
+    columns: dict[str, list[int]] = {}
+    for index, item_id in enumerate(table.item_ids):
+        columns.setdefault(items[item_id].skill, []).append(index)
+    found = {}
+    for skill, indexes in columns.items():
+        block = table.values[:, indexes]
+        rows = ~np.isnan(block).any(axis=1)
+        if len(indexes) < 2 or int(rows.sum()) < minimum:
+            continue
+        sub = ResponseTable(tuple(table.item_ids[j] for j in indexes), None, block[rows])
+        alpha = analyse_scale(sub.values, [items[i].key for i in sub.item_ids]).alpha
+        sd, n = score_sds(instrument, sub)[skill]
+        if alpha is not None and 0 < alpha < 1 and sd is not None and sd > 0:
+            found[skill] = SkillReliability(round(alpha, 4), round(sd, 2), n, POOL_SOURCE)
     return found
 
 

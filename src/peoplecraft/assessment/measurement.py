@@ -10,6 +10,9 @@ Where r and SD come from (docs/assessment.md, "Measurement error"):
 
 - **measured**: the instrument's ``reliability:`` entry for the skill (Cronbach's alpha, and the
   SD of the 0-100 score in the sample ``assess analyze --update-instrument`` measured them on);
+- **installation pool** when the instrument has no measured entry: alpha and SD measured on the
+  latest answers of members who opted in to sharing, only from 20 people up
+  (``assessment.selectors.pool_reliability``);
 - **prior** otherwise: r from the Spearman-Brown formula for the k items answered with a mean
   inter-item correlation of :data:`PRIOR_MEAN_INTER_ITEM_R` (.30, mid-range of the .15-.50 that
   Clark & Watson, 1995, recommend for a scale measuring one thing), and SD = :data:`PRIOR_SD`.
@@ -31,6 +34,7 @@ PRIOR_MEAN_INTER_ITEM_R = 0.30
 # (0.6-1.0 steps), and within the 18-25 points measured for 4-item skills in issue 15.
 PRIOR_SD = 20.0
 PRIOR = "prior"
+POOL = "installation pool"  # calibration.POOL_SOURCE: opted-in members of this installation (k >= 20)
 
 Verdict = Literal["improved", "declined", "possibly improved", "possibly declined", "within error"]
 ChangeMethod = Literal["rci", "sdc95", "none"]
@@ -78,20 +82,25 @@ class Precision:
         return max(0.0, score - half), min(100.0, score + half)
 
 
-def precision_for(measured: SkillReliability | None, *, answered: int, items: int) -> Precision | None:
+def precision_for(
+    measured: SkillReliability | None, *, answered: int, items: int, pool: SkillReliability | None = None
+) -> Precision | None:
     """The precision of a skill score from ``answered`` of the skill's ``items`` (None if none answered).
 
-    A measured alpha is for all ``items``; with fewer answered it is stepped down by Spearman-Brown.
+    Preference: the instrument's measured values, then the installation pool (opted-in members,
+    at least 20), then the prior. A measured or pooled alpha is for all ``items``; with fewer
+    answered it is stepped down by Spearman-Brown.
     """
     if answered < 1:
         return None
-    if measured is None:
+    chosen, label = (measured, "measured") if measured is not None else (pool, POOL)
+    if chosen is None:
         return Precision(spearman_brown(PRIOR_MEAN_INTER_ITEM_R, answered), PRIOR_SD, PRIOR, False)
-    alpha = measured.alpha if answered >= items else spearman_brown(measured.alpha, answered / items)
-    sample = f" (n={measured.n})" if measured.n else ""
-    if measured.sd is None:
-        return Precision(alpha, PRIOR_SD, f"measured alpha{sample}, prior SD", False)
-    return Precision(alpha, measured.sd, f"measured{sample}", True)
+    alpha = chosen.alpha if answered >= items else spearman_brown(chosen.alpha, answered / items)
+    sample = f" (n={chosen.n})" if chosen.n else ""
+    if chosen.sd is None:
+        return Precision(alpha, PRIOR_SD, f"{label} alpha{sample}, prior SD", False)
+    return Precision(alpha, chosen.sd, f"{label}{sample}", True)
 
 
 def mean_sem(sems: Sequence[float]) -> float | None:

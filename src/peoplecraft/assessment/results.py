@@ -70,15 +70,17 @@ def assessment_results(*, assessment: Assessment) -> Results:
         )
     )
     previous = _previous_results(assessment, [r.skill_id for r in results])
-    rows = tuple(_row(r, previous.get(r.skill_id)) for r in results)
-    return Results(assessment, assessment.completed_at, rows, _areas(rows), _focus(assessment))
+    pools: dict = {}  # the installation pool is read once per instrument for the whole page
+    rows = tuple(_row(r, previous.get(r.skill_id), pools) for r in results)
+    return Results(assessment, assessment.completed_at, rows, _areas(rows), _focus(assessment, pools))
 
 
-def _row(result: SkillResult, before: SkillResult | None) -> SkillRow:
-    precision = result_precision(result)
+def _row(result: SkillResult, before: SkillResult | None, pools: dict) -> SkillRow:
+    precision = result_precision(result, pools=pools)
     change = measurement.NO_CHANGE
     if before is not None:
-        change = measurement.change_between(before.score, result.score, result_precision(before), precision)
+        before_precision = result_precision(before, pools=pools)
+        change = measurement.change_between(before.score, result.score, before_precision, precision)
     return SkillRow(result.skill, result.score, result.status, result.answered, result.items, change, precision)
 
 
@@ -111,7 +113,7 @@ def _areas(rows: tuple[SkillRow, ...]) -> tuple[AreaRow, ...]:
     return tuple(areas)
 
 
-def _focus(assessment: Assessment, count: int = 3) -> tuple[FocusRow, ...]:
+def _focus(assessment: Assessment, pools: dict, count: int = 3) -> tuple[FocusRow, ...]:
     """Focus from every live skill of the guide: latest score up to this assessment, status, priorities."""
     skills = list(
         Skill.objects.filter(area__guide=assessment.guide_id, archived_at=None, area__archived_at=None)
@@ -126,7 +128,7 @@ def _focus(assessment: Assessment, count: int = 3) -> tuple[FocusRow, ...]:
         .select_related("skill", "assessment")
         .order_by("assessment__completed_at", "pk")
     }
-    snapshots = [_snapshot(s, latest.get(s.pk)) for s in skills]
+    snapshots = [_snapshot(s, latest.get(s.pk), pools) for s in skills]
     seen = others_sources.others_scores(assessment.owner, [s.pk for s in skills])
     others = {s.name: seen[s.pk] for s in skills if s.pk in seen}
     chosen = scoring.focus_recommendations(
@@ -136,8 +138,8 @@ def _focus(assessment: Assessment, count: int = 3) -> tuple[FocusRow, ...]:
     return tuple(FocusRow(by_name[f.skill.casefold()], f.reason) for f in chosen)
 
 
-def _snapshot(skill: Skill, result: SkillResult | None) -> scoring.SkillSnapshot:
-    precision = None if result is None else result_precision(result)
+def _snapshot(skill: Skill, result: SkillResult | None, pools: dict) -> scoring.SkillSnapshot:
+    precision = None if result is None else result_precision(result, pools=pools)
     score = None if result is None else result.score
     return scoring.SkillSnapshot(skill.name, skill.area.title, skill.status, score, precision and precision.sem)
 

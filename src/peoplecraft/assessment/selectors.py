@@ -12,6 +12,9 @@ from peoplecraft.assessment.catalogue import instrument_for_skills, instrument_g
 from peoplecraft.assessment.instrument import Item
 from peoplecraft.assessment.measurement import Precision
 from peoplecraft.assessment.models import Answer, Assessment, Scope, SkillResult
+from peoplecraft.assessment.pool import pool_reliability as pool_reliability  # installation aggregates
+from peoplecraft.assessment.pool import pool_reliability_for
+from peoplecraft.assessment.pool import validity_report as validity_report
 from peoplecraft.assessment.questionnaire import presentation_order, questionnaire_items
 from peoplecraft.core.ownership import get_owned_or_404
 from peoplecraft.skillmap.models import Area, Guide, Skill
@@ -156,21 +159,42 @@ def assessment_list(*, owner, guide: Guide) -> list[Assessment]:
     )
 
 
-def skill_precision(skill_name: str, *, answered: int, items: int, instrument_id: str) -> Precision | None:
-    """How precise a skill score is: the instrument's measured reliability, else the prior (measurement.py)."""
+def skill_precision(
+    skill_name: str, *, answered: int, items: int, instrument_id: str, pools: dict | None = None
+) -> Precision | None:
+    """How precise a skill score is: the instrument's measured reliability, else the installation
+    pool's (opted-in members, k >= 20), else the prior (measurement.py).
+
+    ``pools`` (instrument id -> pooled values), when given, is filled once per instrument, so a
+    page of many scores asks the database about the pool once.
+    """
     try:
-        measured = instrument_get(instrument_id).reliability_for(skill_name)
+        instrument = instrument_get(instrument_id)
     except ValueError:  # the instrument is no longer installed
-        measured = None
-    return measurement.precision_for(measured, answered=answered, items=items)
+        return measurement.precision_for(None, answered=answered, items=items)
+    measured = instrument.reliability_for(skill_name)
+    pooled = None
+    if measured is not None:
+        pass
+    elif pools is None:
+        pooled = pool_reliability_for(pool_reliability(instrument), skill_name)
+    else:
+        if instrument.id not in pools:
+            pools[instrument.id] = pool_reliability(instrument)
+        pooled = pool_reliability_for(pools[instrument.id], skill_name)
+    return measurement.precision_for(measured, answered=answered, items=items, pool=pooled)
 
 
-def result_precision(result: SkillResult) -> Precision | None:
+def result_precision(result: SkillResult, *, pools: dict | None = None) -> Precision | None:
     """The precision of a stored result (None when it has no score)."""
     if result.score is None:
         return None
     return skill_precision(
-        result.skill.name, answered=result.answered, items=result.items, instrument_id=result.assessment.instrument_id
+        result.skill.name,
+        answered=result.answered,
+        items=result.items,
+        instrument_id=result.assessment.instrument_id,
+        pools=pools,
     )
 
 
@@ -199,8 +223,9 @@ def skill_history(*, skill: Skill) -> list[HistoryPoint]:
     )
     points: list[HistoryPoint] = []
     previous: tuple[float, Precision | None] | None = None
+    pools: dict = {}
     for result in results:
-        precision = result_precision(result)
+        precision = result_precision(result, pools=pools)
         before = previous or (None, None)
         change = measurement.change_between(before[0], result.score, before[1], precision)
         points.append(

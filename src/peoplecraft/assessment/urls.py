@@ -11,5 +11,6 @@ urlpatterns = [
     path("<int:assessment_id>/radar.svg", views.radar, name="radar"),
     path("skill/<int:skill_id>/", views.skill_history, name="skill"),
     path("skill/<int:skill_id>/trend.svg", views.skill_trend, name="trend"),
+    path("validity/", views.validity, name="validity"),
     path("focus/<int:skill_id>/", views.focus, name="focus"),
 ]

@@ -201,3 +201,9 @@ def _choose_focus(skill, *, expected: str) -> tuple[str | None, int, str]:
     except skillmap_services.GuideError as problem:
         return str(problem), 400, ""
     return None, 200, result.from_note.summary(heading)
+
+
+@require_GET
+def validity(request: HttpRequest) -> HttpResponse:
+    """Pooled aggregates only (opted-in members, k >= 20): any signed-in user may read them."""
+    return render(request, "assessment/validity.html", {"report": selectors.validity_report()})

@@ -35,3 +35,21 @@ def password() -> None:
     except ValidationError as error:
         context.fail(" ".join(error.messages))
     typer.echo(f"Password set for {owner.get_username()}.")
+
+
+@app.command("share")
+def share(
+    on: bool | None = typer.Option(
+        None, "--on/--off", help="Share (or stop sharing) anonymised per-skill answers and scores; none: show."
+    ),
+) -> None:
+    """Opt in to or out of the installation pool (aggregates of 20 or more people; never names, journal or drafts)."""
+    owner = context.owner()
+    if on is not None:
+        from peoplecraft.accounts.services import user_share_scores_set
+
+        user_share_scores_set(user=owner, share=on)
+    if owner.share_anonymised_scores:
+        typer.echo("Sharing anonymised per-skill answers and scores (only in aggregates of 20 or more people).")
+    else:
+        typer.echo("Not sharing scores.")

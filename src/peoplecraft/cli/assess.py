@@ -197,3 +197,18 @@ def analyze(
 
     assess_print.analysis(document)
     console().print(f"{document['respondents']} respondents; missing answers: {document['missing']}.")
+
+
+@app.command("validity")
+def validity(output: OutputFormat = FORMAT_OPTION) -> None:
+    """For coaches: per skill, self scores vs released 360 scores and vs practice, over opted-in members."""
+    context.owner()
+    from peoplecraft.assessment.selectors import validity_report
+
+    document = validity_report()
+    if output is OutputFormat.JSON:
+        print_json(document)
+        return
+    from peoplecraft.cli import assess_print
+
+    assess_print.validity(document)

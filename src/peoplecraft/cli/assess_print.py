@@ -90,3 +90,19 @@ def analysis(document: dict) -> None:
             )
     out.print(scales)
     out.print(items)
+
+
+def validity(document: dict) -> None:
+    """The validity report, one block per skill (lines, not a table: the sentences must not wrap)."""
+    out = console()
+    if not document["skills"]:
+        out.print("No member who shares anonymised scores has scored a skill yet.")
+    days = document["practice_window_days"]
+    for s in document["skills"]:
+        out.print(Text(f"{s['skill']} ({s['members']} member{'s' if s['members'] != 1 else ''})", style="bold"))
+        out.print(Text(f"  self vs 360 others: {s['self_vs_others']['text']}"), soft_wrap=True)
+        out.print(Text(f"  self vs practice ({days} days): {s['self_vs_practice']['text']}"), soft_wrap=True)
+    if document["unlisted_skills"]:
+        unlisted, min_n = document["unlisted_skills"], document["min_n"]
+        out.print(f"{unlisted} other skill(s) scored by fewer than {min_n} members are not listed.")
+    out.print(f"Pearson r with a 95% Fisher-z interval; below n = {document['min_n']} no number is given.")
