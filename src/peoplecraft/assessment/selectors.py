@@ -91,8 +91,14 @@ def guide_items(*, guide: Guide) -> tuple[tuple[Item, ...], list[Skill]]:
 
 
 def assessment_pages(*, assessment: Assessment) -> list[Page]:
+    """One page per area. A retest shuffles each page's skills and their items (seeded: retest.shuffled)."""
     skills = assessment_skills(assessment=assessment)
     items = assessment_items(assessment=assessment, skills=skills)
+    if assessment.retest_of_id is not None:
+        from peoplecraft.assessment.retest import shuffled
+
+        items = shuffled(items, assessment.retest_of_id)
+        skills = list(shuffled(skills, assessment.retest_of_id, key=lambda skill: skill.name))
     pages: dict[int, list[SkillItems]] = {}
     areas: dict[int, Area] = {}
     for skill in skills:
@@ -108,7 +114,9 @@ def answers_get(*, assessment: Assessment) -> dict[str, int | None]:
 
 
 def assessment_in_progress(*, owner, guide: Guide) -> Assessment | None:
-    return Assessment.objects.filter(owner=owner, guide=guide, completed_at=None).order_by("-started_at", "-pk").first()
+    """The unfinished assessment ``assess take`` resumes (a retest is resumed by ``assess retest``)."""
+    unfinished = Assessment.objects.filter(owner=owner, guide=guide, completed_at=None, retest_of=None)
+    return unfinished.order_by("-started_at", "-pk").first()
 
 
 def assessment_latest(*, owner, guide: Guide) -> Assessment | None:
