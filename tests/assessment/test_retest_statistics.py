@@ -80,7 +80,13 @@ def test_statistics_agree_with_scipy_and_need_30_pairs():
     assert mediation.n == 29 and mediation.status == "n too small" and mediation.r is None and mediation.sdc95 is None
     document = retest.stability_document(found.values())
     assert document[1] == {
-        "skill": "Mediation", "n": 29, "status": "n too small", "r": None, "r_ci": None, "sd": None, "sem": None,
+        "skill": "Mediation",
+        "n": 29,
+        "status": "n too small",
+        "r": None,
+        "r_ci": None,
+        "sd": None,
+        "sem": None,
         "sdc95": None,
     }
 

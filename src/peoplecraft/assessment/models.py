@@ -44,9 +44,7 @@ class Assessment(models.Model):
     # same answers cannot be imported into a guide twice. Empty for assessments taken here.
     answers_digest = models.CharField(max_length=64, blank=True, default="")
     # A retest asks the items of this earlier assessment again, 14-21 days later (retest.py).
-    retest_of = models.ForeignKey(
-        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="retests"
-    )
+    retest_of = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="retests")
 
     class Meta:
         ordering = ["-started_at", "-pk"]

@@ -67,12 +67,12 @@ def retest(document: dict) -> None:
     out.print(f"Retest of the assessment of {document['of']['taken_at'][:10]}", style="bold")
     table = Table("Skill", "First", "Retest", "Difference", "Agreement (SDC95)")
     for row in document["agreement"]:
+        scores = (escape(row["skill"]), points(row["first"]), points(row["retest"]))
         if row["verdict"] is None:
-            table.add_row(escape(row["skill"]), points(row["first"]), points(row["retest"]), "—", "not scored both times")
+            table.add_row(*scores, "—", "not scored both times")
             continue
         verdict = f"{row['verdict']} (±{points(row['threshold'])})"
-        difference = f"{whole(row['difference']):+d}"
-        table.add_row(escape(row["skill"]), points(row["first"]), points(row["retest"]), difference, verdict)
+        table.add_row(*scores, f"{whole(row['difference']):+d}", verdict)
     out.print(table)
 
 

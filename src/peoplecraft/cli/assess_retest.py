@@ -40,9 +40,11 @@ def _session(owner, guide) -> _Session:
     """The retest to resume, or a new one of the latest assessment when it is due (else exit 2)."""
     from django.utils import timezone
 
-    from peoplecraft.assessment import retest_selectors
+    from peoplecraft.assessment import retest_selectors, selectors
 
     offer = retest_selectors.retest_offer(owner=owner, guide=guide)
+    if offer is None and selectors.assessment_latest(owner=owner, guide=guide) is not None:
+        context.fail("Your latest assessment has been retested already; a new one is 'peoplecraft assess take'.")
     if offer is None:
         context.fail("No finished assessment to retest: run 'peoplecraft assess take' first.")
     taken = f"{timezone.localtime(offer.original.completed_at):%Y-%m-%d}"
