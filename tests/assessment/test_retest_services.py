@@ -96,6 +96,12 @@ def test_web_offer_with_dates_and_start(owner_client, owner, finished):
     again = Assessment.objects.get(retest_of=original)
     assert response.status_code == 302 and response["Location"] == reverse("assessment:take", args=[again.pk, 1])
     assert "Resume the retest" in owner_client.get(home).content.decode()
+    page = owner_client.get(response["Location"]).content.decode()
+    names = ["Empathy", "Self-Awareness", "Self-Regulation", "Motivation", "Social Skills"]
+    found = sorted(names, key=lambda name: page.index(f">{name}</h3>"))
+    assert set(found) == set(names) and found == [
+        s.name for s in retest.shuffled(list(again.skills.all()), original.pk, key=lambda skill: skill.name)
+    ]
 
 
 def test_web_offer_is_absent_outside_the_window(owner_client, finished):
