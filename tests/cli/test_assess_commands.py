@@ -29,7 +29,7 @@ def test_take_an_area_then_results_json(imported_guide):
     assert result.exit_code == 0, result.output
     assert "Finished" in result.stdout
     document = json.loads(invoke("assess", "results", "--format", "json").stdout)
-    assert set(document) == {"taken_at", "skills", "areas", "focus"}
+    assert set(document) == {"taken_at", "skills", "areas", "focus", "retest"}
     assert document["skills"][0] == {
         "name": "Empathy",
         "area": "Empathy and Emotional Intelligence",

@@ -111,6 +111,10 @@ RUNS: dict[str, list[Run]] = {
         json_run("assess", "history", "Empathy", used=True),
         run("assess", "history", "Empathy"),
     ],
+    "assess retest": [
+        run("assess", "retest", used=True, code=2, says="can be taken from"),
+        json_run("assess", "retest", "--stats"),
+    ],
     "assess focus": [run("assess", "focus", "Empathy", shows="Empathy is now in focus")],
     "assess analyze": [
         json_run("assess", "analyze", "--instrument", "{tmp}/mini.yaml", "--responses", "{tmp}/responses.csv"),

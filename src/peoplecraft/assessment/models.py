@@ -46,6 +46,8 @@ class Assessment(models.Model):
     # Imported assessments: SHA-256 of the normalised answers (``AnswerFile.digest``), so the
     # same answers cannot be imported into a guide twice. Empty for assessments taken here.
     answers_digest = models.CharField(max_length=64, blank=True, default="")
+    # A retest asks the items of this earlier assessment again, 14-21 days later (retest.py).
+    retest_of = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="retests")
 
     class Meta:
         ordering = ["-started_at", "-pk"]
@@ -55,7 +57,10 @@ class Assessment(models.Model):
                 fields=["guide", "answers_digest"],
                 condition=~models.Q(answers_digest=""),
                 name="one_import_of_the_same_answers",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["retest_of"], condition=models.Q(retest_of__isnull=False), name="one_retest_per_assessment"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from datetime import datetime
 
-from peoplecraft.assessment import measurement, others_sources, scoring
+from peoplecraft.assessment import measurement, others_sources, retest_selectors, scoring
 from peoplecraft.assessment.measurement import Precision
 from peoplecraft.assessment.models import Assessment, SkillResult
 from peoplecraft.assessment.selectors import result_precision
@@ -55,6 +55,8 @@ class Results:
     skills: tuple[SkillRow, ...]
     areas: tuple[AreaRow, ...]
     focus: tuple[FocusRow, ...]
+    # For a finished retest: the original assessment and each skill's agreement (retest_selectors).
+    retest: tuple[Assessment, list[retest_selectors.SkillAgreement]] | None = None
 
     @property
     def reliability_sources(self) -> str:
@@ -72,7 +74,8 @@ def assessment_results(*, assessment: Assessment) -> Results:
     previous = _previous_results(assessment, [r.skill_id for r in results])
     pools: dict = {}  # the installation pool is read once per instrument for the whole page
     rows = tuple(_row(r, previous.get(r.skill_id), pools) for r in results)
-    return Results(assessment, assessment.completed_at, rows, _areas(rows), _focus(assessment, pools))
+    retest = retest_selectors.retest_agreement(assessment=assessment)
+    return Results(assessment, assessment.completed_at, rows, _areas(rows), _focus(assessment, pools), retest)
 
 
 def _row(result: SkillResult, before: SkillResult | None, pools: dict) -> SkillRow:
@@ -165,6 +168,7 @@ def results_document(results: Results) -> dict:
             {"name": f.skill.name, "area": f.skill.area.title, "status": f.skill.status, "reason": f.reason}
             for f in results.focus
         ],
+        "retest": None if results.retest is None else retest_selectors.agreement_document(*results.retest),
     }
 
 

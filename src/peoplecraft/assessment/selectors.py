@@ -96,6 +96,7 @@ def guide_items(*, guide: Guide) -> tuple[tuple[Item, ...], list[Skill]]:
 
 
 def assessment_pages(*, assessment: Assessment) -> list[Page]:
+    """One page per area, its items in the assessment's own seeded order (a retest gets a new seed)."""
     skills = assessment_skills(assessment=assessment)
     items = assessment_items(assessment=assessment, skills=skills)
     return _pages(skills, items, assessment.order_seed)
@@ -114,6 +115,11 @@ def scope_presented_items(
     names = [skill.name for skill in chosen]
     items = questionnaire_items(instrument_for_skills(names), names)
     return tuple(item for page in _pages(chosen, items, seed) for item in page.items)
+
+
+def items_in_order(*, skills: list[Skill], items: Sequence[Item], seed: int) -> tuple[Item, ...]:
+    """``items`` as an assessment with this ``seed`` presents them: area by area, shuffled within each."""
+    return tuple(item for page in _pages(skills, items, seed) for item in page.items)
 
 
 def _pages(skills: list[Skill], items: Sequence[Item], seed: int) -> list[Page]:
@@ -142,7 +148,9 @@ def answers_get(*, assessment: Assessment, items: Sequence[Item] | None = None) 
 
 
 def assessment_in_progress(*, owner, guide: Guide) -> Assessment | None:
-    return Assessment.objects.filter(owner=owner, guide=guide, completed_at=None).order_by("-started_at", "-pk").first()
+    """The unfinished assessment ``assess take`` resumes (a retest is resumed by ``assess retest``)."""
+    unfinished = Assessment.objects.filter(owner=owner, guide=guide, completed_at=None, retest_of=None)
+    return unfinished.order_by("-started_at", "-pk").first()
 
 
 def assessment_latest(*, owner, guide: Guide) -> Assessment | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from django.db import IntegrityError, transaction
@@ -94,6 +94,54 @@ def assessment_start(
 def new_order_seed() -> int:
     """A fresh seed for the presentation order of a new assessment."""
     return secrets.randbelow(2**31)
+
+
+def retest_start(
+    *,
+    owner,
+    original: Assessment,
+    source: str = Source.WEB,
+    answers: Mapping[str, int | None] | None = None,
+    now: datetime | None = None,
+) -> Assessment:
+    """Start the retest of a finished assessment: its skills and instrument, 14-21 days after it.
+
+    Like :func:`assessment_start`, ``answers`` are saved in the same transaction."""
+    from peoplecraft.assessment import retest
+
+    if original.owner_id != owner.pk:
+        raise AssessmentError(_("That assessment is not yours."))
+    if not original.is_complete or original.retest_of_id is not None:
+        raise AssessmentError(_("Only a finished assessment that is not itself a retest can be retested."))
+    if Assessment.objects.filter(retest_of=original).exists():
+        raise AssessmentError(_("This assessment already has a retest."))
+    if not retest.is_due(original.completed_at, now or timezone.now()):
+        opens, closes = retest.window(original.completed_at)
+        raise AssessmentError(
+            _("A retest of the assessment of %(taken)s can be taken from %(opens)s to %(last)s, not today.")
+            % {
+                "taken": f"{timezone.localtime(original.completed_at):%Y-%m-%d}",
+                "opens": f"{timezone.localtime(opens):%Y-%m-%d}",
+                "last": f"{timezone.localtime(closes) - timedelta(days=1):%Y-%m-%d}",
+            }
+        )
+    with transaction.atomic():
+        assessment = Assessment.objects.create(
+            owner=owner,
+            guide=original.guide,
+            instrument_id=original.instrument_id,
+            instrument_version=original.instrument_version,
+            scope=original.scope,
+            area=original.area,
+            priorities=original.priorities,
+            source=source,
+            retest_of=original,
+            order_seed=retest.seed_for(original.pk, original.order_seed),
+        )
+        assessment.skills.set(original.skills.all())
+        if answers:
+            answers_save(assessment=assessment, answers=answers)
+    return assessment
 
 
 def _check(items: Mapping[str, Item], answers: Mapping[str, int | None]) -> None:

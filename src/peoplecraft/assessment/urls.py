@@ -6,6 +6,7 @@ app_name = "assessment"
 urlpatterns = [
     path("", views.home, name="home"),
     path("start/", views.start, name="start"),
+    path("<int:assessment_id>/retest/", views.retest_start, name="retest"),
     path("<int:assessment_id>/page/<int:page>/", views.take, name="take"),
     path("<int:assessment_id>/", views.results, name="results"),
     path("<int:assessment_id>/radar.svg", views.radar, name="radar"),

@@ -12,7 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from peoplecraft.assessment import charts, selectors, services
+from peoplecraft.assessment import charts, retest_selectors, selectors, services
 from peoplecraft.assessment import results as result_selectors
 from peoplecraft.assessment.forms import AnswersForm, StartForm, question_rows
 from peoplecraft.core.http import redirect_after_post
@@ -37,6 +37,7 @@ def _home_context(request: HttpRequest, guide, form: StartForm) -> dict:
         "form": form,
         "in_progress": selectors.assessment_in_progress(owner=request.user, guide=guide),
         "assessments": selectors.assessment_list(owner=request.user, guide=guide),
+        "retest": retest_selectors.retest_offer(owner=request.user, guide=guide),
     }
 
 
@@ -74,6 +75,21 @@ def start(request: HttpRequest) -> HttpResponse:
 def _answers(assessment, pages) -> dict:
     """Saved answers to the items the pages show (answers to retired items are left out)."""
     return selectors.answers_get(assessment=assessment, items=[item for p in pages for item in p.items])
+
+
+@require_POST
+def retest_start(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    """Start (or resume) the retest of a finished assessment; outside its window, back home with why."""
+    original = selectors.assessment_get(owner=request.user, assessment_id=assessment_id)
+    started = original.retests.first()
+    if started is not None and not started.is_complete:
+        return redirect_after_post(request, "assessment:take", started.pk, 1)
+    try:
+        retest = services.retest_start(owner=request.user, original=original)
+    except services.AssessmentError as error:
+        messages.error(request, str(error))
+        return redirect_after_post(request, "assessment:home")
+    return redirect_after_post(request, "assessment:take", retest.pk, 1)
 
 
 def _page_context(assessment, pages, number: int, form: AnswersForm | None, answers: dict) -> dict:
@@ -138,7 +154,11 @@ def results(request: HttpRequest, assessment_id: int) -> HttpResponse:
     if not assessment.is_complete:
         messages.info(request, _("This assessment is not finished yet; it is scored when you finish it."))
         return redirect_after_post(request, "assessment:take", assessment.pk, 1)
-    context = {"results": result_selectors.assessment_results(assessment=assessment), "assessment": assessment}
+    context = {
+        "results": result_selectors.assessment_results(assessment=assessment),
+        "assessment": assessment,
+        "retest": retest_selectors.retest_offer(owner=request.user, guide=assessment.guide),
+    }
     return render(request, "assessment/results.html", context)
 
 

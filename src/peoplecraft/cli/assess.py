@@ -50,6 +50,26 @@ def take(
     assess_take.run(owner=owner, guide=guide, area_number=area, skills=skills, priorities=priority)
 
 
+@app.command("retest")
+def retest(
+    show_stats: bool = typer.Option(
+        False, "--stats", help="Show pooled test-retest correlation and SDC per skill instead of taking a retest."
+    ),
+    output: OutputFormat = FORMAT_OPTION,
+    guide_name: str | None = GUIDE_OPTION,
+) -> None:
+    """Retake your latest assessment 14-21 days later, items shuffled; q saves, the same command resumes."""
+    owner = context.owner()
+    from peoplecraft.cli import assess_retest
+
+    if show_stats:
+        assess_retest.stats(output)
+        return
+    if output is OutputFormat.JSON:
+        context.fail("--format json is for --stats; the retest itself is answered by keyboard.")
+    assess_retest.run(owner=owner, guide=_guide(owner, guide_name))
+
+
 @app.command("import")
 def import_(
     path: Path = typer.Argument(..., help='Answers as CSV (item,answer) or JSON ({"answers": [...]}).'),

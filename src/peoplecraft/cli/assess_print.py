@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -52,10 +53,27 @@ def results(document: dict) -> None:
         areas.add_row(a["name"], _score(a), f"{a['skills_scored']}/{a['skills']}")
     out.print(areas)
     out.print(f"Reliability: {_sources(document['skills'])}. {NOTE}", markup=False)
+    if document.get("retest"):
+        retest(document["retest"])
     out.print("Focus next", style="bold")
     for number, f in enumerate(document["focus"], start=1):
         out.print(f"  {number}. {f['name']} ({f['area']}): {f['reason']}", markup=False)
     out.print("Put one in focus with: peoplecraft assess focus NAME", markup=False)
+
+
+def retest(document: dict) -> None:
+    """Per skill, whether this retest agrees with the assessment it retook (within SDC95)."""
+    out = console()
+    out.print(f"Retest of the assessment of {document['of']['taken_at'][:10]}", style="bold")
+    table = Table("Skill", "First", "Retest", "Difference", "Agreement (SDC95)")
+    for row in document["agreement"]:
+        scores = (escape(row["skill"]), points(row["first"]), points(row["retest"]))
+        if row["verdict"] is None:
+            table.add_row(*scores, "—", "not scored both times")
+            continue
+        verdict = f"{row['verdict']} (±{points(row['threshold'])})"
+        table.add_row(*scores, f"{whole(row['difference']):+d}", verdict)
+    out.print(table)
 
 
 def history(document: dict) -> None:

@@ -7,6 +7,7 @@
 -- migration assessment 0001_initial
 -- migration assessment 0002_assessment_answers_digest
 -- migration assessment 0003_order_seed
+-- migration assessment 0004_assessment_retest_of
 -- migration auth 0001_initial
 -- migration auth 0002_alter_permission_name_max_length
 -- migration auth 0003_alter_user_email_max_length
@@ -110,12 +111,14 @@ CREATE INDEX "assessment_answer_assessment_id_f2903a26" ON "assessment_answer" (
 CREATE TABLE "assessment_skillresult" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "score" real NULL, "answered" integer unsigned NOT NULL CHECK ("answered" >= 0), "items" integer unsigned NOT NULL CHECK ("items" >= 0), "status" varchar(24) NOT NULL, "assessment_id" bigint NOT NULL REFERENCES "assessment_assessment" ("id") DEFERRABLE INITIALLY DEFERRED, "skill_id" bigint NOT NULL REFERENCES "skillmap_skill" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "one_result_per_skill" UNIQUE ("assessment_id", "skill_id"));
 CREATE INDEX "assessment_skillresult_assessment_id_4c8960ef" ON "assessment_skillresult" ("assessment_id");
 CREATE INDEX "assessment_skillresult_skill_id_225a6d7b" ON "assessment_skillresult" ("skill_id");
-CREATE TABLE "assessment_assessment" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "instrument_id" varchar(100) NOT NULL, "instrument_version" integer unsigned NOT NULL CHECK ("instrument_version" >= 0), "scope" varchar(8) NOT NULL, "priorities" text NOT NULL CHECK ((JSON_VALID("priorities") OR "priorities" IS NULL)), "source" varchar(8) NOT NULL, "started_at" datetime NOT NULL, "completed_at" datetime NULL, "area_id" bigint NULL REFERENCES "skillmap_area" ("id") DEFERRABLE INITIALLY DEFERRED, "guide_id" bigint NOT NULL REFERENCES "skillmap_guide" ("id") DEFERRABLE INITIALLY DEFERRED, "owner_id" bigint NOT NULL REFERENCES "accounts_user" ("id") DEFERRABLE INITIALLY DEFERRED, "answers_digest" varchar(64) NOT NULL, "order_seed" integer unsigned NOT NULL CHECK ("order_seed" >= 0));
+CREATE TABLE "assessment_assessment" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "instrument_id" varchar(100) NOT NULL, "instrument_version" integer unsigned NOT NULL CHECK ("instrument_version" >= 0), "scope" varchar(8) NOT NULL, "priorities" text NOT NULL CHECK ((JSON_VALID("priorities") OR "priorities" IS NULL)), "source" varchar(8) NOT NULL, "started_at" datetime NOT NULL, "completed_at" datetime NULL, "area_id" bigint NULL REFERENCES "skillmap_area" ("id") DEFERRABLE INITIALLY DEFERRED, "guide_id" bigint NOT NULL REFERENCES "skillmap_guide" ("id") DEFERRABLE INITIALLY DEFERRED, "owner_id" bigint NOT NULL REFERENCES "accounts_user" ("id") DEFERRABLE INITIALLY DEFERRED, "answers_digest" varchar(64) NOT NULL, "order_seed" integer unsigned NOT NULL CHECK ("order_seed" >= 0), "retest_of_id" bigint NULL REFERENCES "assessment_assessment" ("id") DEFERRABLE INITIALLY DEFERRED);
 CREATE UNIQUE INDEX "one_import_of_the_same_answers" ON "assessment_assessment" ("guide_id", "answers_digest") WHERE NOT ("answers_digest" = '');
 CREATE INDEX "assessment_assessment_area_id_9cecff59" ON "assessment_assessment" ("area_id");
 CREATE INDEX "assessment_assessment_guide_id_7586a75e" ON "assessment_assessment" ("guide_id");
 CREATE INDEX "assessment_assessment_owner_id_f75608f8" ON "assessment_assessment" ("owner_id");
 CREATE INDEX "assessment__owner_i_3bb5cc_idx" ON "assessment_assessment" ("owner_id", "completed_at");
+CREATE UNIQUE INDEX "one_retest_per_assessment" ON "assessment_assessment" ("retest_of_id") WHERE "retest_of_id" IS NOT NULL;
+CREATE INDEX "assessment_assessment_retest_of_id_fe2cbef5" ON "assessment_assessment" ("retest_of_id");
 CREATE TABLE "axes_accessattempt" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "user_agent" varchar(255) NOT NULL, "ip_address" char(39) NULL, "username" varchar(255) NULL, "http_accept" varchar(1025) NOT NULL, "path_info" varchar(255) NOT NULL, "attempt_time" datetime NOT NULL, "get_data" text NOT NULL, "post_data" text NOT NULL, "failures_since_start" integer unsigned NOT NULL CHECK ("failures_since_start" >= 0));
 CREATE INDEX "axes_accessattempt_user_agent_ad89678b" ON "axes_accessattempt" ("user_agent");
 CREATE INDEX "axes_accessattempt_ip_address_10922d9c" ON "axes_accessattempt" ("ip_address");
