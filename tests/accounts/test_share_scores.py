@@ -16,7 +16,7 @@ PEOPLECRAFT = str(Path(sys.executable).with_name("peoplecraft"))
 
 
 def _answers(path: Path) -> Path:
-    keys = {"empathy-1": 1, "empathy-2": 1, "empathy-3": 1, "empathy-4": -1}
+    keys = {"empathy-1": 1, "empathy-5": 1, "empathy-3": 1, "empathy-4": -1}
     path.write_text(json.dumps({"answers": [{"item": i, "answer": 4 if k == 1 else 2} for i, k in keys.items()]}))
     return path
 

@@ -99,8 +99,6 @@ def test_web_offer_with_dates_and_start(owner_client, owner, finished):
     assert response.status_code == 302 and response["Location"] == reverse("assessment:take", args=[again.pk, 1])
     assert "Resume the retest" in owner_client.get(home).content.decode()
     page = owner_client.get(response["Location"]).content.decode()
-    names = ["Empathy", "Self-Awareness", "Self-Regulation", "Motivation", "Social Skills"]
-    assert all(f">{name}</h3>" in page for name in names)
     assert again.order_seed == retest.seed_for(original.pk, original.order_seed)
     # the web shows the retest's items in the order the command line asks them
     first_page = selectors.assessment_pages(assessment=again)[0].items

@@ -41,6 +41,10 @@ def test_a_retest_seed_is_fixed_by_the_original_and_differs_from_its_seed():
     assert 0 <= retest.seed_for(10**9, 2**31 - 1) < 2**31
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "verdict"),
+    [(50, 83.6, retest.AGREES), (50, 83.7, retest.DIFFERS), (60, 26.4, retest.AGREES), (60, 26.3, retest.DIFFERS)],
+)
 def test_agreement_is_the_difference_against_sdc95(first, second, verdict):
     assert retest.agreement(first, second, 33.649) == verdict
 

@@ -16,7 +16,11 @@ EMPATHY_KEYS = {"empathy-1": 1, "empathy-5": 1, "empathy-3": 1, "empathy-4": -1}
 
 
 def peoplecraft(home: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {"PEOPLECRAFT_HOME": str(home)}
+    # COLUMNS: wide enough that a table cell is not wrapped (xdist workers export COLUMNS=80)
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {
+        "PEOPLECRAFT_HOME": str(home),
+        "COLUMNS": "200",
+    }
     return subprocess.run([PEOPLECRAFT, *args], capture_output=True, text=True, env=env, timeout=120, check=False)
 
 
