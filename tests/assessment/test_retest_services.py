@@ -80,6 +80,9 @@ def test_retest_pairs_of_the_given_users_only(owner, imported_guide, finished, a
     original = _backdate(finished, 15)
     _retake(owner, original, answer_all, 2)
     other = get_user_model().objects.create_user(username="other", email="o@example.org", password="x-123456789")
+    assert retest_selectors.retest_owner_ids() == []  # only members who share anonymised scores are pooled
+    owner.share_anonymised_scores = True
+    owner.save(update_fields=["share_anonymised_scores"])
     assert retest_selectors.retest_owner_ids() == [owner.pk]
     pairs = retest_selectors.retest_pairs([owner.pk])
     assert len(pairs) == 5 and pairs["Empathy"] == [(62.5, 37.5)]

@@ -21,7 +21,7 @@ def peoplecraft(home: Path, *args: str, stdin: str | None = None) -> subprocess.
 
 def _import(home: Path, tmp: Path, days_ago: int) -> None:
     taken = (datetime.now(UTC) - timedelta(days=days_ago)).isoformat()
-    answers = [{"item": f"empathy-{n}", "answer": 4} for n in range(1, 5)]
+    answers = [{"item": f"empathy-{n}", "answer": 4} for n in (1, 3, 4, 5)]  # the v2 bank's Empathy items
     path = tmp / f"answers-{days_ago}.json"
     path.write_text(json.dumps({"taken_at": taken, "answers": answers}))
     done = peoplecraft(home, "assess", "import", str(path))
@@ -54,6 +54,9 @@ def test_retest_in_the_window_saves_on_q_resumes_and_reports_agreement(tmp_path)
     assert "agrees within error" in text.stdout and "Retest of the assessment of" in text.stdout
     again = peoplecraft(home, "assess", "retest")
     assert again.returncode == 2 and "retested already" in again.stderr
+    unshared = peoplecraft(home, "assess", "retest", "--stats", "--format", "json")
+    assert json.loads(unshared.stdout)["people"] == 0  # nobody shares anonymised scores yet
+    assert peoplecraft(home, "account", "share", "--on").returncode == 0
     stats = peoplecraft(home, "assess", "retest", "--stats", "--format", "json")
     assert stats.returncode == 0 and "Traceback" not in stats.stderr, stats.stderr
     assert json.loads(stats.stdout)["skills"] == [

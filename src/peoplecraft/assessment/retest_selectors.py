@@ -109,8 +109,13 @@ def agreement_document(original: Assessment, rows: Iterable[SkillAgreement]) -> 
 
 
 def retest_owner_ids() -> list[int]:
-    """Everyone with a finished retest (the pool ``assess retest --stats`` reads for now)."""
-    finished = Assessment.objects.filter(retest_of__isnull=False, completed_at__isnull=False)
+    """Members who share anonymised scores (the installation pool) and finished a retest."""
+    finished = Assessment.objects.filter(
+        retest_of__isnull=False,
+        completed_at__isnull=False,
+        owner__share_anonymised_scores=True,
+        owner__is_active=True,
+    )
     return sorted(set(finished.values_list("owner_id", flat=True)))
 
 

@@ -77,7 +77,7 @@ def run(*, owner, guide) -> None:
 
 
 def stats(output: OutputFormat) -> None:
-    """Pooled test-retest correlation and SDC95 per skill, over everyone with a finished retest."""
+    """Pooled test-retest correlation and SDC95 per skill, over members who share anonymised scores."""
     from peoplecraft.assessment import retest, retest_selectors
 
     owners = retest_selectors.retest_owner_ids()
