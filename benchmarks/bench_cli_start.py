@@ -28,7 +28,6 @@ FRESH_TARGET_S = 1.5
 
 
 CPU: dict[tuple[str, ...], list[float]] = {}
-LOAD_BEFORE = 0.0
 
 
 def _children_cpu() -> float:
@@ -50,11 +49,11 @@ def _run(home: Path, args: tuple[str, ...]) -> float:
     return elapsed
 
 
-def _warm(home: Path, runs: int) -> dict[tuple[str, ...], list[float]]:
+def _warm(home: Path, runs: int, commands) -> dict[tuple[str, ...], list[float]]:
     _run(home, ("guide", "show"))  # bootstrap once
-    timings: dict[tuple[str, ...], list[float]] = {args: [] for args in WARM_COMMANDS}
+    timings: dict[tuple[str, ...], list[float]] = {args: [] for args in commands}
     for _ in range(runs + 1):  # interleaved, so machine noise hits every command alike
-        for args in WARM_COMMANDS:
+        for args in commands:
             timings[args].append(_run(home, args))
     return {args: values[1:] for args, values in timings.items()}
 
@@ -78,18 +77,16 @@ def main() -> None:
     )
     options = parser.parse_args()
     runs = options.runs
-    global WARM_COMMANDS
-    WARM_COMMANDS = (("--help",), *(tuple(command.split()) for command in options.warm))
-    global LOAD_BEFORE
-    LOAD_BEFORE = os.getloadavg()[0]
+    commands = (("--help",), *(tuple(command.split()) for command in options.warm))
+    load_before = os.getloadavg()[0]
     home = Path(tempfile.mkdtemp(prefix="peoplecraft-warm-"))
     try:
-        warm = _warm(home, runs)
+        warm = _warm(home, runs, commands)
     finally:
         shutil.rmtree(home)
     fresh = _fresh(max(3, runs // 3))
     help_median = statistics.median(warm[("--help",)])
-    print(f"load average before the runs: {LOAD_BEFORE:.1f}")
+    print(f"load average before the runs: {load_before:.1f}")
     print(f"{'command':<24} {'wall median':>11} {'wall min':>9} {'CPU median':>11} {'÷ --help':>9} {'target':>8}")
     for args, values in warm.items():
         target = "" if args == ("--help",) else f"≤ {WARM_TARGET_S:.1f} s"

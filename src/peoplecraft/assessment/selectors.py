@@ -12,9 +12,6 @@ from peoplecraft.assessment.catalogue import instrument_for_skills, instrument_g
 from peoplecraft.assessment.instrument import Item
 from peoplecraft.assessment.measurement import Precision
 from peoplecraft.assessment.models import Answer, Assessment, Scope, SkillResult
-from peoplecraft.assessment.pool import pool_reliability as pool_reliability  # installation aggregates
-from peoplecraft.assessment.pool import pool_reliability_for
-from peoplecraft.assessment.pool import validity_report as validity_report
 from peoplecraft.assessment.questionnaire import presentation_order, questionnaire_items
 from peoplecraft.core.ownership import get_owned_or_404
 from peoplecraft.skillmap.models import Area, Guide, Skill
@@ -191,6 +188,26 @@ def skill_precision(
             pools[instrument.id] = pool_reliability(instrument)
         pooled = pool_reliability_for(pools[instrument.id], skill_name)
     return measurement.precision_for(measured, answered=answered, items=items, pool=pooled)
+
+
+# The installation pool (opted-in members' aggregates) needs numpy, which costs every command ~60 ms to
+# import: these read it only when a score is shown.
+def pool_reliability(instrument):
+    from peoplecraft.assessment import pool
+
+    return pool.pool_reliability(instrument)
+
+
+def pool_reliability_for(pooled, skill_name: str):
+    from peoplecraft.assessment import pool
+
+    return pool.pool_reliability_for(pooled, skill_name)
+
+
+def validity_report():
+    from peoplecraft.assessment import pool
+
+    return pool.validity_report()
 
 
 def result_precision(result: SkillResult, *, pools: dict | None = None) -> Precision | None:
