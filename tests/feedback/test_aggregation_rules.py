@@ -138,3 +138,26 @@ def test_thresholds_only_go_up_and_never_below_three():
         thresholds_validate({"peer": 4}, previous={**T, "peer": 5})
     with pytest.raises(ThresholdError, match="unknown threshold"):
         thresholds_validate({"boss": 4})
+
+
+def test_a_johari_gap_counts_only_beyond_measurement_error():
+    # With the prior for four items the detectable difference is about 34 points (measurement.py):
+    # a 20-point gap is agreement, not a blind spot (the old fixed 10-point rule called it one).
+    from peoplecraft.assessment import measurement
+
+    precision = measurement.precision_for(None, answered=4, items=4)
+    margin = measurement.detectable_difference(precision.sem, precision.sem)
+    assert margin == pytest.approx(33.649, abs=1e-3)
+    assert agg.johari(70, 50, margin) == agg.AGREED_STRENGTH
+    assert agg.johari(80, 40, margin) == agg.BLIND_SPOT
+    assert agg.johari(30, 70, margin) == agg.HIDDEN_STRENGTH
+    assert agg.johari(70, 50) == agg.BLIND_SPOT  # the fallback when no margin is known
+
+
+def test_a_snapshot_uses_each_skills_margin():
+    peers = [agg.RaterAnswers(f"p{i}", "peer", False, 1, {"listen-1": 2, "listen-2": 4}, {}) for i in range(4)]
+    release = [agg.ReleasePoint(1, T)]
+    plain = agg.latest(peers, release, [ITEM, REVERSED], {"Listening": 45.0})
+    within = agg.latest(peers, release, [ITEM, REVERSED], {"Listening": 45.0}, margins={"Listening": 33.6})
+    assert plain.skills[0].gap == pytest.approx(-20.0) and plain.skills[0].johari == agg.BLIND_SPOT
+    assert within.skills[0].johari == agg.AGREED_GROWTH  # 20 points is within measurement error

@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from peoplecraft.feedback.anonymity import ALL, GROUPS, OTHERS, CellGuard, Member, Revealed, guard_plan, plan_cell
 
 QUESTIONS = ("keep", "start", "stop")
-GAP = 10.0  # points on the 0-100 scale: a smaller difference between self and others is agreement
+# Points on the 0-100 scale: a smaller difference between self and others is agreement. Only the
+# fallback: results pass each skill's detectable difference (measurement error of the self-score,
+# assessment/measurement.py), the rule focus recommendations use too.
+GAP = 10.0
 STRENGTH = 60.0  # a skill is a strength when self and others together average at least this
 BLIND_SPOT, HIDDEN_STRENGTH = "blind_spot", "hidden_strength"
 AGREED_STRENGTH, AGREED_GROWTH = "agreed_strength", "agreed_growth"
@@ -109,16 +112,18 @@ def snapshots(
     items: Sequence[ItemSpec],
     self_scores: Mapping[str, float | None] | None = None,
     questions: Sequence[str] = QUESTIONS,
+    margins: Mapping[str, float] | None = None,
 ) -> list[Snapshot]:
     """Every release of a request, oldest first; the learner sees the last one.
 
-    ``questions`` names the open questions (micro-feedback has a single ``comment``).
+    ``questions`` names the open questions (micro-feedback has a single ``comment``). ``margins``
+    gives, per skill, the smallest self-others gap that is not measurement error (default ``GAP``).
     """
     guards: dict[str, CellGuard] = {}
     result = []
     for release in sorted(releases, key=lambda r: r.number):
         visible = [r for r in responses if r.batch is not None and r.batch <= release.number]
-        result.append(_snapshot(visible, release, items, guards, self_scores or {}, questions))
+        result.append(_snapshot(visible, release, items, guards, self_scores or {}, questions, margins or {}))
     return result
 
 
@@ -128,8 +133,9 @@ def latest(
     items: Sequence[ItemSpec],
     self_scores: Mapping[str, float | None] | None = None,
     questions: Sequence[str] = QUESTIONS,
+    margins: Mapping[str, float] | None = None,
 ) -> Snapshot | None:
-    history = snapshots(responses, releases, items, self_scores, questions)
+    history = snapshots(responses, releases, items, self_scores, questions, margins)
     return history[-1] if history else None
 
 
@@ -161,7 +167,7 @@ def _cell_sets(
     return guard_plan(guards.setdefault(cell, CellGuard()), plan, thresholds, comments=comments)
 
 
-def _snapshot(visible, release, items, guards, self_scores, questions) -> Snapshot:
+def _snapshot(visible, release, items, guards, self_scores, questions, margins) -> Snapshot:
     by_key = {r.key: r for r in visible}
     shown_keys: set[str] = set()
     item_results = []
@@ -178,7 +184,7 @@ def _snapshot(visible, release, items, guards, self_scores, questions) -> Snapsh
             texts = tuple(sorted(by_key[key].comments[question].strip() for key in s.members))
             comment_groups.append(CommentGroup(question, s.label, s.attributed, texts))
             shown_keys |= s.members
-    skills = _skills(item_results, self_scores)
+    skills = _skills(item_results, self_scores, margins)
     return Snapshot(release.number, len(shown_keys), tuple(item_results), tuple(comment_groups), skills)
 
 
@@ -202,7 +208,9 @@ def keyed_percent(item: ItemSpec, mean: float) -> float:
     return 100.0 * (keyed - item.low) / (item.high - item.low)
 
 
-def _skills(results: Sequence[ItemResult], self_scores: Mapping[str, float | None]) -> tuple[SkillSummary, ...]:
+def _skills(
+    results: Sequence[ItemResult], self_scores: Mapping[str, float | None], margins: Mapping[str, float]
+) -> tuple[SkillSummary, ...]:
     by_skill: dict[str, list[ItemResult]] = {}
     for result in results:
         by_skill.setdefault(result.item.skill, []).append(result)
@@ -217,17 +225,20 @@ def _skills(results: Sequence[ItemResult], self_scores: Mapping[str, float | Non
         by_label = tuple((label, math.fsum(v) / len(v)) for label, v in labels.items())
         own = self_scores.get(skill)
         gap = None if own is None or others is None else others - own
-        summaries.append(SkillSummary(skill, own, others, by_label, gap, johari(own, others)))
+        summaries.append(SkillSummary(skill, own, others, by_label, gap, johari(own, others, margins.get(skill, GAP))))
     return tuple(summaries)
 
 
-def johari(self_score: float | None, others_score: float | None) -> str | None:
-    """Where a skill falls when self and others are compared (docs/feedback.md has the rule)."""
+def johari(self_score: float | None, others_score: float | None, margin: float = GAP) -> str | None:
+    """Where a skill falls when self and others are compared (docs/feedback.md has the rule).
+
+    A gap counts only beyond ``margin`` (the detectable difference); within it, self and others agree.
+    """
     if self_score is None or others_score is None:
         return None
     gap = others_score - self_score
-    if gap <= -GAP:
+    if gap < -margin:
         return BLIND_SPOT
-    if gap >= GAP:
+    if gap > margin:
         return HIDDEN_STRENGTH
     return AGREED_STRENGTH if (self_score + others_score) / 2 >= STRENGTH else AGREED_GROWTH

@@ -12,7 +12,8 @@ import random
 import secrets
 from dataclasses import dataclass
 
-from peoplecraft.assessment import scoring
+from peoplecraft.assessment import measurement, scoring
+from peoplecraft.assessment.catalogue import instrument_get
 from peoplecraft.assessment.instrument import Item
 from peoplecraft.feedback import aggregation
 from peoplecraft.feedback.models import FeedbackRequest, Group, RaterResponse, Release
@@ -50,17 +51,33 @@ def feedback_results(*, feedback_request: FeedbackRequest) -> FeedbackResults:
     )
     responses = [aggregation.RaterAnswers(str(key), g, a, b, r, c) for key, g, a, b, r, c in rows]
     own = {k: v for k, v in feedback_request.self_answers.items() if v is not None}
-    self_scores = {}
+    self_scores: dict = {}
+    margins: dict[str, float] = {}
     if own:
         areas = {s.name: s.area.title for s in request_skills(feedback_request=feedback_request)}
         scored = scoring.score_responses(
             items, {k: v for k, v in own.items() if k in {i.id for i in items}}, skill_areas=areas
         )
         self_scores = {s.skill: s.score for s in scored.skills}
-    snapshot = aggregation.latest(responses, releases, [_spec(item) for item in items], self_scores)
+        margins = _margins(feedback_request, scored.skills)
+    snapshot = aggregation.latest(responses, releases, [_spec(item) for item in items], self_scores, margins=margins)
     if snapshot is not None:
         snapshot = _shuffled(snapshot)
     return FeedbackResults(feedback_request, items, snapshot, len(releases), own)
+
+
+def _margins(feedback_request: FeedbackRequest, skills) -> dict[str, float]:
+    """Per skill, the smallest self-others gap beyond measurement error: the detectable difference
+    of two scores with the self-score's SEM (raters answer the same items), as focus uses."""
+    instrument = instrument_get(feedback_request.instrument_id)
+    margins = {}
+    for skill in skills:
+        precision = measurement.precision_for(
+            instrument.reliability_for(skill.skill), answered=skill.answered, items=skill.items
+        )
+        if precision is not None:
+            margins[skill.skill] = measurement.detectable_difference(precision.sem, precision.sem)
+    return margins
 
 
 def _shuffled(snapshot: aggregation.Snapshot) -> aggregation.Snapshot:
