@@ -59,21 +59,13 @@ def _session(owner, guide) -> _Session:
 
 
 def run(*, owner, guide) -> None:
-    from peoplecraft.assessment import retest_selectors, services
-    from peoplecraft.cli.assess_take import _answer_all
+    from peoplecraft.assessment import retest_selectors
+    from peoplecraft.cli.assess_take import answer_and_complete
 
     session = _session(owner, guide)
     items = retest_selectors.retest_items(original=session.original)
-    with context.interruptible(saved=lambda: session.assessment is not None, resume=RESUME):
-        finished = _answer_all(session, items)
-    if not finished or session.assessment is None:
-        context.quit_message(saved=session.assessment is not None, resume=RESUME)
-        return
-    try:
-        services.assessment_complete(assessment=session.assessment)
-    except services.AssessmentError as error:
-        context.fail(f"{error} Your answers are saved; run '{RESUME}' to add more.")
-    typer.echo("Finished. See 'peoplecraft assess results' for whether your retest agrees within error.")
+    done = "Finished. See 'peoplecraft assess results' for whether your retest agrees within error."
+    answer_and_complete(session, items, resume=RESUME, done=done)
 
 
 def stats(output: OutputFormat) -> None:

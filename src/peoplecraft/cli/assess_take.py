@@ -119,17 +119,25 @@ def _answer_all(session: _Session, items) -> bool:
 
 
 def run(*, owner, guide, area_number, skills, priorities) -> None:
+    session = _session(owner=owner, guide=guide, area_number=area_number, skills=skills, priorities=priorities)
+    answer_and_complete(session, _items(session), resume=RESUME, done="Finished. See 'peoplecraft assess results'.")
+
+
+def answer_and_complete(session, items, *, resume: str, done: str) -> None:
+    """Ask every item (an interruption or ``q`` keeps what was answered), then complete the assessment.
+
+    ``session`` stores the assessment with its first answer (``session.save``); ``resume`` is the
+    command that carries on; ``done`` is printed once the assessment is complete.
+    """
     from peoplecraft.assessment import services
 
-    session = _session(owner=owner, guide=guide, area_number=area_number, skills=skills, priorities=priorities)
-    items = _items(session)
-    with context.interruptible(saved=lambda: session.assessment is not None, resume=RESUME):
+    with context.interruptible(saved=lambda: session.assessment is not None, resume=resume):
         finished = _answer_all(session, items)
     if not finished or session.assessment is None:
-        context.quit_message(saved=session.assessment is not None, resume=RESUME)
+        context.quit_message(saved=session.assessment is not None, resume=resume)
         return
     try:
         services.assessment_complete(assessment=session.assessment)
     except services.AssessmentError as error:
-        context.fail(f"{error} Your answers are saved; run '{RESUME}' to add more.")
-    typer.echo("Finished. See 'peoplecraft assess results'.")
+        context.fail(f"{error} Your answers are saved; run '{resume}' to add more.")
+    typer.echo(done)
