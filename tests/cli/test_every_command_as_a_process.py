@@ -91,7 +91,11 @@ RUNS: dict[str, list[Run]] = {
     "guide sync": [json_run("guide", "sync", setup=(("guide", "import", "{tmp}/notes/guide.md"),))],
     "guide export": [run("guide", "export", "{tmp}/exported.md")],
     "account link": [run("account", "link", shows="/accounts/sign-in/link/")],
-    "account password": [run("account", "password", stdin="a long enough passphrase 42\n" * 2)],
+    "account password": [
+        run("account", "password", stdin="a long enough passphrase 42\n", shows="Password set for"),
+        run("account", "password", stdin="", code=2),
+        run("account", "password", stdin="short\n", code=2),
+    ],
     "account share": [
         run("account", "share", "--on", shows="Sharing anonymised"),
         run("account", "share", shows="Not sharing scores."),
@@ -419,6 +423,13 @@ def test_tables_print_every_catalogue_id_whole(home, columns):
     table = peoplecraft(home, "learn", "list", COLUMNS=columns).stdout
     assert "…" not in "".join(line.split("│")[1] for line in table.splitlines() if line.startswith("│"))
     assert [i for i in ids if i not in table] == []  # e.g. never-split-the-difference, which 'learn add' takes
+
+
+def test_a_piped_password_prints_no_prompt_and_no_warning(home):
+    result = peoplecraft(home, "account", "password", stdin="a long enough passphrase 42\n")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Password set for ") and result.stdout.count("\n") == 1  # no prompts on stdout
+    assert result.stderr == ""  # no GetPassWarning
 
 
 def test_a_table_written_to_a_pipe_is_not_cut_to_80_columns(home):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from peoplecraft.cli import context
@@ -29,12 +31,26 @@ def password() -> None:
 
     from peoplecraft.accounts.services import user_set_password
 
-    secret = typer.prompt("New password", hide_input=True, confirmation_prompt=True)
+    secret = _new_password()
     try:
         user_set_password(user=owner, password=secret)
     except ValidationError as error:
         context.fail(" ".join(error.messages))
     typer.echo(f"Password set for {owner.get_username()}.")
+
+
+def _new_password() -> str:
+    """Asked twice on a terminal (never echoed); from a script, the first line of standard input.
+
+    Reading piped input through the terminal prompt would print both prompts on stdout and a
+    GetPassWarning on stderr, so scripts get a plain read and a clear error when the line is empty.
+    """
+    if sys.stdin.isatty():
+        return typer.prompt("New password", hide_input=True, confirmation_prompt=True, err=True)
+    secret = sys.stdin.readline().rstrip("\r\n")
+    if not secret:
+        context.fail("standard input held no password: the first line is read")
+    return secret
 
 
 @app.command("share")
