@@ -116,7 +116,7 @@ def add(
     try:
         entry = services.entry_create(owner=owner, data=data)
     except services.EntryError as error:
-        context.fail(f"{_where(error.field)}{error} Nothing was saved.")
+        context.fail(context.option_message(error.field, f"{error} Nothing was saved.", _OPTIONS))
     if output is OutputFormat.JSON:
         print_json(entry_document(entry))
     else:
@@ -124,11 +124,17 @@ def add(
 
 
 # The service names model fields; the user typed these options (or the entry's text).
-_OPTIONS = {"entry_date": "--date", "tags": "--tag", "skills": "--skill", "body": "the entry's text"}
-
-
-def _where(field: str | None) -> str:
-    return f"{_OPTIONS.get(field, '--' + field.replace('_', '-'))}: " if field else ""
+_OPTIONS = {
+    "entry_date": "--date",
+    "tags": "--tag",
+    "skills": "--skill",
+    "body": "the entry's text",
+    "title": "--title",
+    "template": "--template",
+    "mood": "--mood",
+    "emotion": "--emotion",
+    "stress": "--stress",
+}
 
 
 def _filters(skill: str | None, tag: str | None, mood: int | None, since: str | None, until: str | None):
