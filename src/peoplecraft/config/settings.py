@@ -224,3 +224,9 @@ FEEDBACK_TOKEN_RATE_LIMIT = env_int("PEOPLECRAFT_FEEDBACK_TOKEN_RATE_LIMIT", 30)
 FEEDBACK_TOKEN_RATE_WINDOW = env_int("PEOPLECRAFT_FEEDBACK_TOKEN_RATE_WINDOW", 600)  # seconds
 # How long the cookie that replaces a rater's token lasts.
 FEEDBACK_RATER_COOKIE_SECONDS = env_int("PEOPLECRAFT_FEEDBACK_RATER_COOKIE_SECONDS", 2 * 60 * 60)
+
+# --- Who runs this Peoplecraft (docs/anonymity.md) ----------------------------------------
+# Empty: a personal installation, run by the learner themselves (rater pages say so).
+# Set: a team server run by this organisation; its owner is not a superuser by default.
+ORGANISATION_NAME = env_str("PEOPLECRAFT_ORGANISATION", "").strip()
+TEAM_SERVER = bool(ORGANISATION_NAME)
