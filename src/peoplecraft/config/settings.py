@@ -25,7 +25,7 @@ CSRF_TRUSTED_ORIGINS = env_list("PEOPLECRAFT_CSRF_TRUSTED_ORIGINS", [])
 BASE_URL = env_str("PEOPLECRAFT_BASE_URL", "").rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "peoplecraft.core.admin_site.PeoplecraftAdminConfig",  # django.contrib.admin, declared lookups only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
