@@ -31,6 +31,11 @@ def serve(
     owner, first_run = context.owner_first_run()
     from django.conf import settings
 
+    from peoplecraft.core.storage import unwritable
+
+    if (problem := unwritable()) is not None:  # say so now, not at the first sign-in or answer
+        context.fail(str(problem), code=context.EXIT_FAILURE)
+
     from peoplecraft.accounts.services import sign_in_link_create
 
     base_url = settings.BASE_URL or f"http://{_display_host(host)}:{port}"
