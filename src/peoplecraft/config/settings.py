@@ -136,8 +136,11 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"
 SIGN_IN_LINK_MINUTES = env_int("PEOPLECRAFT_SIGN_IN_LINK_MINUTES", 60 * 24)
 
-# Throttle per (username, address) pair: an attacker elsewhere cannot lock the owner out.
+# Throttle per (username, address) pair: an attacker elsewhere cannot lock the owner out...
 AXES_FAILURE_LIMIT = env_int("PEOPLECRAFT_LOGIN_FAILURE_LIMIT", 5)
+# ...and per account across all addresses (accounts/throttle.py): many addresses cannot guess without end.
+AXES_HANDLER = "peoplecraft.accounts.throttle.AccountThrottleHandler"
+LOGIN_ACCOUNT_FAILURE_LIMIT = env_int("PEOPLECRAFT_LOGIN_ACCOUNT_FAILURE_LIMIT", 20)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("PEOPLECRAFT_LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
