@@ -77,3 +77,44 @@ def test_account_name_command_sets_shows_and_refuses(tmp_path):
     assert bad.returncode == 2 and "NAME: a name has at most 100 characters" in bad.stderr
     assert "Traceback" not in bad.stderr
     assert _run(tmp_path, "account", "name").stdout.endswith("Alex Doe\n")  # unchanged
+
+
+def _first_run_on_a_terminal(home: Path, typed: bytes) -> tuple[str, str]:
+    """Run ``account name`` for the first time with a terminal as stdin and stderr; return (stdout, terminal)."""
+    import pty
+    import select
+
+    primary, secondary = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | {"PEOPLECRAFT_HOME": str(home)}
+    process = subprocess.Popen(
+        [PEOPLECRAFT, "account", "name"], stdin=secondary, stderr=secondary, stdout=subprocess.PIPE, env=env
+    )
+    os.close(secondary)
+    os.write(primary, typed)
+    seen = b""
+    try:
+        while process.poll() is None or select.select([primary], [], [], 0)[0]:
+            if select.select([primary], [], [], 0.2)[0]:
+                try:
+                    seen += os.read(primary, 4096)
+                except OSError:  # the terminal closed with the process
+                    break
+        out = process.stdout.read().decode()
+        process.wait(timeout=60)
+    finally:
+        os.close(primary)
+        process.stdout.close()
+    return out, seen.decode(errors="replace")
+
+
+def test_the_first_run_on_a_terminal_asks_for_the_name(tmp_path):
+    out, terminal = _first_run_on_a_terminal(tmp_path / "home", b"Alex Doe\n")
+    assert "Your name, as raters and teammates will see it" in terminal
+    assert out == "Raters and teammates see you as: Alex Doe\n"
+    assert _run(tmp_path / "home", "account", "name").stdout.endswith("Alex Doe\n")  # asked once: now a script
+
+
+def test_the_first_run_on_a_terminal_keeps_the_neutral_default_on_enter(tmp_path):
+    out, terminal = _first_run_on_a_terminal(tmp_path / "home", b"\n")
+    assert "Raters will see you as 'Your colleague'" in terminal
+    assert out == "Raters and teammates see you as: Your colleague\n"

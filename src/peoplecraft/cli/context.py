@@ -52,14 +52,12 @@ def _ask_display_name(account) -> None:
 
     from peoplecraft.accounts.services import user_display_name_set
 
+    # Not typer.prompt: with err=True, click still prints the prompt's last space on stdout.
+    question = f"Your name, as raters and teammates will see it (Enter: '{account.display_name}'): "
+    typer.echo(question, nl=False, err=True)
     try:
-        name = typer.prompt(
-            f"Your name, as raters and teammates will see it (Enter: '{account.display_name}')",
-            default="",
-            show_default=False,
-            err=True,
-        )
-    except (typer.Abort, KeyboardInterrupt):
+        name = sys.stdin.readline()
+    except KeyboardInterrupt:
         typer.echo(err=True)
         name = ""
     try:
