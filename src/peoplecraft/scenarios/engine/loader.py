@@ -1,4 +1,6 @@
-"""Load a scenario from YAML: parse once (keeping line numbers), check every field, then the graph.
+"""Load a scenario from YAML: parse once (keeping line numbers), check every field, then the graph,
+then every path with its flags (paths.py), so text that takes for granted a fact the path never set
+up is refused.
 
 Every problem is collected before raising, each naming the file, the node id and the YAML line,
 so an author sees all mistakes at once. Pure module: no Django.
@@ -16,6 +18,7 @@ import yaml
 from peoplecraft.core.datafile import SAFE_LOADER
 from peoplecraft.scenarios.engine.fields import FieldChecker
 from peoplecraft.scenarios.engine.graph import graph_problems
+from peoplecraft.scenarios.engine.paths import check_paths
 from peoplecraft.scenarios.engine.model import Problem, Scenario, ScenarioError
 
 
@@ -42,6 +45,8 @@ def parse_scenario(text: str, *, source: str = "<string>", skills: Collection[st
     problems = list(checker.problems)
     if scenario is not None and scenario.nodes:
         problems += graph_problems(scenario, checker.lines)
+        if not problems:  # flags are followed only along a sound graph
+            problems += check_paths(scenario, checker.lines).problems
     if problems or scenario is None:
         raise ScenarioError(problems)
     return scenario
