@@ -18,8 +18,8 @@ import yaml
 from peoplecraft.core.datafile import SAFE_LOADER
 from peoplecraft.scenarios.engine.fields import FieldChecker
 from peoplecraft.scenarios.engine.graph import graph_problems
-from peoplecraft.scenarios.engine.paths import check_paths
 from peoplecraft.scenarios.engine.model import Problem, Scenario, ScenarioError
+from peoplecraft.scenarios.engine.paths import check_paths
 
 
 def content_version(text: str) -> str:

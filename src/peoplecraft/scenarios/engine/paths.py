@@ -141,11 +141,12 @@ def state_problems(scenario: Scenario, state: State, hops: tuple[Hop, ...]) -> I
                 number,
                 f"choice {number} asserts {_names(missing)} but is offered on a path without it: {path}",
             )
-        if choice.target(apply(flags, choice.sets)) is None:
+        after = apply(flags, choice.sets)
+        if choice.target(after) is None:
             yield (
                 "route",
                 number,
-                f"choice {number}: no 'next' route fits the flags {_flags(apply(flags, choice.sets))} on the path {path}",
+                f"choice {number}: no 'next' route fits the flags {_flags(after)} on the path {path}",
             )
 
 
