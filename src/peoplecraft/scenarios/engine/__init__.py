@@ -4,7 +4,7 @@ Pure package: no Django, no app models (enforced by import-linter).
 """
 
 from peoplecraft.scenarios.engine.analysis import ScenarioStats, all_paths, scenario_stats
-from peoplecraft.scenarios.engine.loader import content_version, load_scenario, parse_scenario
+from peoplecraft.scenarios.engine.loader import check_scenario, content_version, load_scenario, parse_scenario
 from peoplecraft.scenarios.engine.model import Choice, Condition, Node, Problem, Scenario, ScenarioError
 from peoplecraft.scenarios.engine.paths import PATH_LIMIT, PathCheck, check_paths
 from peoplecraft.scenarios.engine.play import (
@@ -44,6 +44,7 @@ __all__ = [
     "all_paths",
     "as_steps",
     "check_paths",
+    "check_scenario",
     "content_version",
     "debrief",
     "debrief_document",

@@ -19,7 +19,7 @@ from peoplecraft.core.datafile import SAFE_LOADER
 from peoplecraft.scenarios.engine.fields import FieldChecker
 from peoplecraft.scenarios.engine.graph import graph_problems
 from peoplecraft.scenarios.engine.model import Problem, Scenario, ScenarioError
-from peoplecraft.scenarios.engine.paths import check_paths
+from peoplecraft.scenarios.engine.paths import PATH_LIMIT, PathCheck, check_paths
 
 
 def content_version(text: str) -> str:
@@ -39,17 +39,33 @@ def load_scenario(path: str | Path, *, skills: Collection[str]) -> Scenario:
 
 def parse_scenario(text: str, *, source: str = "<string>", skills: Collection[str]) -> Scenario:
     """Validate a scenario given as YAML text; ``source`` names it in error messages."""
-    data, tree = _parse_yaml(text, source)
-    checker = FieldChecker(source, skills, _node_lines(tree))
-    scenario = checker.scenario(data, version=content_version(text))
-    problems = list(checker.problems)
-    if scenario is not None and scenario.nodes:
-        problems += graph_problems(scenario, checker.lines)
-        if not problems:  # flags are followed only along a sound graph
-            problems += check_paths(scenario, checker.lines).problems
+    scenario, _, problems = check_scenario(text, source=source, skills=skills)
     if problems or scenario is None:
         raise ScenarioError(problems)
     return scenario
+
+
+def check_scenario(
+    text: str, *, source: str = "<string>", skills: Collection[str], limit: int = PATH_LIMIT
+) -> tuple[Scenario | None, PathCheck | None, list[Problem]]:
+    """Every check of a scenario's text: (scenario or None, the path check when it ran, all problems).
+
+    The path check runs only on a scenario whose fields and graph are sound; ``limit`` caps how many
+    paths it enumerates (its checks still cover every reachable state)."""
+    try:
+        data, tree = _parse_yaml(text, source)
+    except ScenarioError as error:
+        return None, None, error.problems
+    checker = FieldChecker(source, skills, _node_lines(tree))
+    scenario = checker.scenario(data, version=content_version(text))
+    problems = list(checker.problems)
+    paths = None
+    if scenario is not None and scenario.nodes:
+        problems += graph_problems(scenario, checker.lines)
+        if not problems:  # flags are followed only along a sound graph
+            paths = check_paths(scenario, checker.lines, limit=limit)
+            problems += paths.problems
+    return scenario, paths, problems
 
 
 def _parse_yaml(text: str, source: str) -> tuple[Any, yaml.Node | None]:
