@@ -121,9 +121,9 @@ def state_problems(scenario: Scenario, state: State, hops: tuple[Hop, ...]) -> I
     node_id, flags = state
     node = scenario.node(node_id)
     path = describe(hops, node_id)
-    missing = [name for name in node.asserts if name not in flags]
-    if missing:
-        yield "asserts", None, f"asserts {_names(missing)} but a path reaches it without setting it: {path}"
+    for name in node.asserts:  # one problem per missing fact, each with its own example path
+        if name not in flags:
+            yield f"asserts {name}", None, f"asserts {name!r} but a path reaches it without setting it: {path}"
     for name in TEXT_FIELDS:
         if node.variants_of(name) and text_for(node, name, flags) is None:
             yield f"variant-{name}", None, f"no variant of {name!r} fits the flags {_flags(flags)} on the path {path}"
@@ -134,13 +134,13 @@ def state_problems(scenario: Scenario, state: State, hops: tuple[Hop, ...]) -> I
         yield "no-choice", None, f"no choice is offered under the flags {_flags(flags)} on the path {path}"
     for written, choice in shown:
         number = written + 1
-        missing = [name for name in choice.asserts if name not in flags]
-        if missing:
-            yield (
-                "asserts",
-                number,
-                f"choice {number} asserts {_names(missing)} but is offered on a path without it: {path}",
-            )
+        for name in choice.asserts:
+            if name not in flags:
+                yield (
+                    f"asserts {name}",
+                    number,
+                    f"choice {number} asserts {name!r} but is offered on a path that never set it: {path}",
+                )
         after = apply(flags, choice.sets)
         if choice.target(after) is None:
             yield (
@@ -148,10 +148,6 @@ def state_problems(scenario: Scenario, state: State, hops: tuple[Hop, ...]) -> I
                 number,
                 f"choice {number}: no 'next' route fits the flags {_flags(after)} on the path {path}",
             )
-
-
-def _names(names: list[str]) -> str:
-    return ", ".join(repr(name) for name in names)
 
 
 def _flags(flags: Flags) -> str:
