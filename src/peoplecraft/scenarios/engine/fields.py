@@ -163,11 +163,14 @@ class FieldChecker:
         tests = []
         for item in items:
             words = item.split()
-            wanted = not (len(words) == 2 and words[0] == "not")
-            name = self.flag(words[-1] if len(words) in (1, 2) else item, node, line, where)
-            if len(words) == 2 and words[0] != "not":
+            if len(words) == 1:
+                name, wanted = words[0], True
+            elif len(words) == 2 and words[0] == "not":
+                name, wanted = words[1], False
+            else:
                 self.fail(where + f"'when' {item!r}: write {CONDITION_HELP}", node, line)
-            elif name:
+                continue
+            if self.flag(name, node, line, where):
                 self.flags_used.setdefault(name, node)
                 tests.append((name, wanted))
         return Condition(tuple(tests))
