@@ -39,19 +39,20 @@ def load_scenario(path: str | Path, *, skills: Collection[str]) -> Scenario:
 
 def parse_scenario(text: str, *, source: str = "<string>", skills: Collection[str]) -> Scenario:
     """Validate a scenario given as YAML text; ``source`` names it in error messages."""
-    scenario, _, problems = check_scenario(text, source=source, skills=skills)
+    scenario, _, problems = check_scenario(text, source=source, skills=skills, count=False)
     if problems or scenario is None:
         raise ScenarioError(problems)
     return scenario
 
 
 def check_scenario(
-    text: str, *, source: str = "<string>", skills: Collection[str], limit: int = PATH_LIMIT
+    text: str, *, source: str = "<string>", skills: Collection[str], limit: int = PATH_LIMIT, count: bool = True
 ) -> tuple[Scenario | None, PathCheck | None, list[Problem]]:
     """Every check of a scenario's text: (scenario or None, the path check when it ran, all problems).
 
     The path check runs only on a scenario whose fields and graph are sound; ``limit`` caps how many
-    paths it enumerates (its checks still cover every reachable state)."""
+    paths it enumerates (its checks still cover every reachable state); ``count=False`` skips the
+    enumeration and checks the states breadth first (what loading needs: the verdict, not the count)."""
     try:
         data, tree = _parse_yaml(text, source)
     except ScenarioError as error:
@@ -63,7 +64,7 @@ def check_scenario(
     if scenario is not None and scenario.nodes:
         problems += graph_problems(scenario, checker.lines)
         if not problems:  # flags are followed only along a sound graph
-            paths = check_paths(scenario, checker.lines, limit=limit)
+            paths = check_paths(scenario, checker.lines, limit=limit, count=count)
             problems += paths.problems
     return scenario, paths, problems
 

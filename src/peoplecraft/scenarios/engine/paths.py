@@ -45,7 +45,7 @@ class PathSummary:
 
 @dataclass(frozen=True)
 class PathCheck:
-    paths: int  # complete paths enumerated
+    paths: int | None  # complete paths enumerated (None: not counted, states checked breadth first only)
     capped: bool  # enumeration stopped at the limit (the checks still covered every state)
     states: int  # distinct (node, flags) states reachable
     problems: tuple[Problem, ...]
@@ -64,6 +64,22 @@ def _moves(scenario: Scenario, node_id: str, flags: Flags) -> Iterator[tuple[int
 def _offered(node, flags: Flags) -> list[tuple[int, Any]]:
     """(written index, choice) for the choices offered under ``flags``."""
     return [(written, choice) for written, choice in enumerate(node.choices) if choice.when.holds(flags)]
+
+
+def _tested_flags(scenario: Scenario) -> Flags:
+    """Every flag some guard, route or ``asserts`` names: the only flags that can change a play's course."""
+    names: set[str] = set()
+    for node in scenario.nodes:
+        names.update(node.asserts)
+        for _, variants in node.variants:
+            for variant in variants:
+                names.update(variant.when.flags)
+        for choice in node.choices:
+            names.update(choice.asserts)
+            names.update(choice.when.flags)
+            for route in choice.routes:
+                names.update(route.when.flags)
+    return frozenset(names)
 
 
 def _start(scenario: Scenario) -> State:
@@ -111,6 +127,16 @@ def _stopped_early(scenario: Scenario, checked: set[State]) -> bool:
     return any(target not in checked for state in checked for *_, target in _moves(scenario, *state))
 
 
+class _Lazy:
+    """A string computed on first formatting."""
+
+    def __init__(self, make) -> None:
+        self.make = make
+
+    def __format__(self, spec: str) -> str:
+        return format(self.make(), spec)
+
+
 def describe(hops: tuple[Hop, ...], end: str) -> str:
     """A path as authors read it: ``opening#3 → blurted#2 → end-partial`` (choice numbers as written)."""
     return " → ".join([*(f"{node}#{number}" for node, number in hops), end]) if hops else f"{end} (the start)"
@@ -120,7 +146,7 @@ def state_problems(scenario: Scenario, state: State, hops: tuple[Hop, ...]) -> I
     """(kind, choice number or None, message) for every continuity problem of one state."""
     node_id, flags = state
     node = scenario.node(node_id)
-    path = describe(hops, node_id)
+    path = _Lazy(lambda: describe(hops, node_id))  # built only when a problem is reported
     for name in node.asserts:  # one problem per missing fact, each with its own example path
         if name not in flags:
             yield f"asserts {name}", None, f"asserts {name!r} but a path reaches it without setting it: {path}"
@@ -154,10 +180,14 @@ def _flags(flags: Flags) -> str:
     return "{" + ", ".join(sorted(flags)) + "}" if flags else "{} (none set)"
 
 
-def check_paths(scenario: Scenario, lines: Mapping[Any, int] | None = None, *, limit: int = PATH_LIMIT) -> PathCheck:
+def check_paths(
+    scenario: Scenario, lines: Mapping[Any, int] | None = None, *, limit: int = PATH_LIMIT, count: bool = True
+) -> PathCheck:
     """Enumerate paths (up to ``limit``) and check every reachable state once; see the module docstring.
 
-    Expects a scenario that passed the graph checks (every target exists)."""
+    With ``count=False`` (the loader) no path is enumerated: the same checks run breadth first over
+    the reachable states, which is complete and fast however many paths there are, and each example
+    path is a shortest one. Expects a scenario that passed the graph checks (every target exists)."""
     began = time.perf_counter()
     lines = lines or {}
     checked: set[State] = set()
@@ -176,24 +206,32 @@ def check_paths(scenario: Scenario, lines: Mapping[Any, int] | None = None, *, l
                 line = lines.get((state[0], number - 1)) if number else lines.get(state[0])
                 problems.append(Problem(scenario.source, message, state[0], line))
 
-    walk = _walk(scenario, limit=limit)
-    for summary, (state, hops) in walk:
-        if summary is None:
-            check(state, hops)
-        else:
-            paths += 1
-    capped = paths >= limit or _stopped_early(scenario, checked)
-    if capped:  # finish the checks breadth first over the states the enumeration did not reach
+    capped = False
+    if count:
+        for summary, (state, hops) in _walk(scenario, limit=limit):
+            if summary is None:
+                check(state, hops)
+            else:
+                paths += 1
+        capped = paths >= limit or _stopped_early(scenario, checked)
+    if capped or not count:  # breadth first over every reachable state (already checked ones are skipped)
+        # Without counting, flags no guard or assert ever names are dropped from states: they cannot
+        # change what is shown or checked, and keeping them would multiply the states for nothing.
+        keep = _tested_flags(scenario) if not count else None
         first = _start(scenario)
+        if keep is not None:
+            first = (first[0], first[1] & keep)
         queue: deque[tuple[State, tuple[Hop, ...]]] = deque([(first, ())])
         visited = {first}
         while queue:
             state, hops = queue.popleft()
             check(state, hops)
             for _, written, _, target in _moves(scenario, *state):
+                if keep is not None:
+                    target = (target[0], target[1] & keep)
                 if target not in visited:
                     visited.add(target)
                     queue.append((target, (*hops, (state[0], written + 1))))
     order = {node.id: n for n, node in enumerate(scenario.nodes)}
     problems.sort(key=lambda p: (order.get(p.node or "", -1), p.line or 0))
-    return PathCheck(paths, capped, len(checked), tuple(problems), time.perf_counter() - began)
+    return PathCheck(paths if count else None, capped, len(checked), tuple(problems), time.perf_counter() - began)
