@@ -43,8 +43,14 @@ def test_the_old_boundary_scenario_is_refused_with_file_node_and_path(home):
     assert f"{BEFORE}:" in result.stderr and "node 'end-respected': asserts 'date_moved'" in result.stderr
     assert "opening#" in result.stderr and "→ end-respected" in result.stderr
     document = json.loads(run(home, str(BEFORE), "--format", "json", "--limit", "10").stdout)
-    (row,) = document["files"]
+    (row,) = document["files"]  # the cap stops the count, never the check
     assert row["paths"] == 10 and row["capped"] is True and len(row["problems"]) == 4
+
+
+def test_a_looping_scenario_reports_the_cap(home):
+    looping = Path(__file__).resolve().parents[2] / "src" / "peoplecraft" / "data" / "scenarios"
+    result = run(home, str(looping / "networking-small-talk.yaml"), "--limit", "10")
+    assert result.returncode == 0 and "10+ (stopped counting at --limit) paths" in result.stdout
 
 
 def test_no_files_and_a_bad_limit_are_refused_cleanly(home, tmp_path):

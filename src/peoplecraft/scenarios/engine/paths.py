@@ -1,11 +1,12 @@
 """The path check: walk every path from the start to an ending, tracking flags, and report continuity
 errors — text that takes for granted a fact the path never set up. Pure module: no Django.
 
-A *state* is (node id, flags on arrival). A path never repeats a state (a loop that changes nothing
-is followed once), so enumeration is finite; it stops counting at ``limit`` paths and says so. Each
-state is checked the first time a path reaches it, with that path as the example in the message;
-when the cap stops the enumeration, the remaining reachable states are still checked (breadth
-first), so a capped check is still complete.
+A *state* is (node id, flags on arrival). Every path is a walk through states, so checking each
+reachable state once checks every path: the check walks the states breadth first and names, for
+each problem, a shortest path that shows it. A path never repeats a state (a loop that changes
+nothing is followed once), so there are finitely many; they are counted exactly when the states
+form no cycle, and otherwise enumerated up to ``limit`` (reported as capped). The verdict never
+depends on the cap.
 
 What is checked at a state, under the flags on arrival (after the node's own ``sets``):
 
@@ -87,44 +88,22 @@ def _start(scenario: Scenario) -> State:
 
 
 def all_paths(scenario: Scenario, *, limit: int = PATH_LIMIT) -> Iterator[PathSummary]:
-    """Every path from the start to an ending (at most ``limit`` of them), depth first, tracking flags."""
-    for summary, _ in _walk(scenario, limit=limit):
-        if summary is not None:
-            yield summary
-
-
-def _walk(scenario: Scenario, *, limit: int) -> Iterator[tuple[PathSummary | None, tuple[State, tuple[Hop, ...]]]]:
-    """Depth first over paths. Yields each newly reached state with its path, and each complete path."""
+    """Every path from the start to an ending that never repeats a (node, flags) state, depth first
+    (at most ``limit`` of them, and at most ``WORK_LIMIT * limit`` partial paths explored)."""
     first = _start(scenario)
-    stack: list[tuple[State, tuple[Step, ...], tuple[Hop, ...], int, frozenset[State]]] = [
-        (first, (), (), 0, frozenset({first}))
-    ]
+    stack: list[tuple[State, tuple[Step, ...], int, frozenset[State]]] = [(first, (), 0, frozenset({first}))]
     found = work = 0
     while stack and found < limit and work < WORK_LIMIT * limit:
         work += 1
-        state, steps, hops, total, seen = stack.pop()
-        yield None, (state, hops)
+        state, steps, total, seen = stack.pop()
         node_id, flags = state
         if scenario.node(node_id).is_ending:
             found += 1
-            yield PathSummary(steps, node_id, total, flags), (state, hops)
+            yield PathSummary(steps, node_id, total, flags)
             continue
-        for index, written, choice, target in reversed(list(_moves(scenario, node_id, flags))):
+        for index, _, choice, target in reversed(list(_moves(scenario, node_id, flags))):
             if target not in seen:
-                stack.append(
-                    (
-                        target,
-                        (*steps, Step(node_id, index)),
-                        (*hops, (node_id, written + 1)),
-                        total + choice.total,
-                        seen | {target},
-                    )
-                )
-
-
-def _stopped_early(scenario: Scenario, checked: set[State]) -> bool:
-    """Whether some state reachable from a checked one was never checked (the work cap stopped the walk)."""
-    return any(target not in checked for state in checked for *_, target in _moves(scenario, *state))
+                stack.append((target, (*steps, Step(node_id, index)), total + choice.total, seen | {target}))
 
 
 class _Lazy:
@@ -183,55 +162,72 @@ def _flags(flags: Flags) -> str:
 def check_paths(
     scenario: Scenario, lines: Mapping[Any, int] | None = None, *, limit: int = PATH_LIMIT, count: bool = True
 ) -> PathCheck:
-    """Enumerate paths (up to ``limit``) and check every reachable state once; see the module docstring.
+    """Check every reachable state once, breadth first (each example path is a shortest one), and count
+    the paths from the start to an ending; see the module docstring.
 
-    With ``count=False`` (the loader) no path is enumerated: the same checks run breadth first over
-    the reachable states, which is complete and fast however many paths there are, and each example
-    path is a shortest one. Expects a scenario that passed the graph checks (every target exists)."""
+    States keep only the flags some guard, route or ``asserts`` names: the others cannot change what
+    is shown, offered or checked, and would multiply the states for nothing. When those states form no
+    cycle, paths are counted exactly by dynamic programming, however many there are; otherwise they are
+    enumerated, stopping at ``limit`` (``capped``). ``count=False`` (the loader) skips the counting.
+    Expects a scenario that passed the graph checks (every target exists)."""
     began = time.perf_counter()
     lines = lines or {}
-    checked: set[State] = set()
+    keep = _tested_flags(scenario)
     problems: list[Problem] = []
     reported: set[tuple[str, str, int | None]] = set()
-    paths = 0
-
-    def check(state: State, hops: tuple[Hop, ...]) -> None:
-        if state in checked:
-            return
-        checked.add(state)
+    first = (scenario.start, _start(scenario)[1] & keep)
+    edges: dict[State, list[State]] = {}
+    queue: deque[tuple[State, tuple[Hop, ...]]] = deque([(first, ())])
+    seen = {first}
+    while queue:
+        state, hops = queue.popleft()
         for kind, number, message in state_problems(scenario, state, hops):
             key = (state[0], kind, number)
             if key not in reported:
                 reported.add(key)
                 line = lines.get((state[0], number - 1)) if number else lines.get(state[0])
                 problems.append(Problem(scenario.source, message, state[0], line))
-
+        edges[state] = []
+        for _, written, _, (node_id, flags) in _moves(scenario, *state):
+            target = (node_id, flags & keep)
+            edges[state].append(target)
+            if target not in seen:
+                seen.add(target)
+                queue.append((target, (*hops, (state[0], written + 1))))
+    paths: int | None = None
     capped = False
     if count:
-        for summary, (state, hops) in _walk(scenario, limit=limit):
-            if summary is None:
-                check(state, hops)
-            else:
-                paths += 1
-        capped = paths >= limit or _stopped_early(scenario, checked)
-    if capped or not count:  # breadth first over every reachable state (already checked ones are skipped)
-        # Without counting, flags no guard or assert ever names are dropped from states: they cannot
-        # change what is shown or checked, and keeping them would multiply the states for nothing.
-        keep = _tested_flags(scenario) if not count else None
-        first = _start(scenario)
-        if keep is not None:
-            first = (first[0], first[1] & keep)
-        queue: deque[tuple[State, tuple[Hop, ...]]] = deque([(first, ())])
-        visited = {first}
-        while queue:
-            state, hops = queue.popleft()
-            check(state, hops)
-            for _, written, _, target in _moves(scenario, *state):
-                if keep is not None:
-                    target = (target[0], target[1] & keep)
-                if target not in visited:
-                    visited.add(target)
-                    queue.append((target, (*hops, (state[0], written + 1))))
+        paths = _count_acyclic(scenario, first, edges)
+        if paths is None:  # the states loop: enumerate the paths that never repeat a state, up to the cap
+            paths = sum(1 for _ in all_paths(scenario, limit=limit))
+            capped = paths >= limit
     order = {node.id: n for n, node in enumerate(scenario.nodes)}
     problems.sort(key=lambda p: (order.get(p.node or "", -1), p.line or 0))
-    return PathCheck(paths if count else None, capped, len(checked), tuple(problems), time.perf_counter() - began)
+    return PathCheck(paths, capped, len(seen), tuple(problems), time.perf_counter() - began)
+
+
+def _count_acyclic(scenario: Scenario, first: State, edges: dict[State, list[State]]) -> int | None:
+    """The number of paths from ``first`` to an ending in the state graph, or None if it has a cycle.
+
+    Kahn's algorithm gives a topological order (or finds the cycle); the count then runs backwards:
+    an ending counts one path, any other state the sum over its moves (two choices to the same
+    state are two paths)."""
+    incoming = dict.fromkeys(edges, 0)
+    for targets in edges.values():
+        for target in targets:
+            incoming[target] += 1
+    ready = deque(state for state, n in incoming.items() if n == 0)
+    ordered: list[State] = []
+    while ready:
+        state = ready.popleft()
+        ordered.append(state)
+        for target in edges[state]:
+            incoming[target] -= 1
+            if incoming[target] == 0:
+                ready.append(target)
+    if len(ordered) < len(edges):
+        return None
+    ways: dict[State, int] = {}
+    for state in reversed(ordered):
+        ways[state] = 1 if scenario.node(state[0]).is_ending else sum(ways[t] for t in edges[state])
+    return ways[first]
