@@ -32,7 +32,7 @@ def test_bundled_scenarios_pass_with_path_counts(home):
     result = run(home)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert len(lines) >= 6 and all(line.startswith("ok ") and " paths, " in line for line in lines)
+    assert len(lines) >= 10 and all(line.startswith("ok ") and " paths, " in line for line in lines)
     assert any("(boundary-with-manager): " in line for line in lines)
 
 
