@@ -164,3 +164,16 @@ def test_loops_that_change_flags_terminate_and_routes_follow_the_flags():
     assert (capped.paths, capped.capped, capped.states, capped.problems) == (1, True, 6, ())
     endings = {(path.ending, "lit" in path.flags) for path in all_paths(scenario)}
     assert endings == {("bright", True), ("dark", False)}
+
+
+def test_the_shape_from_the_state_graph_matches_listing_every_path():
+    from peoplecraft.scenarios.engine.paths import path_shape
+
+    for name in ("feedback-to-a-peer", "negotiating-a-deadline"):
+        scenario = bundled_scenarios()[name]
+        shape = path_shape(scenario)
+        listed = list(all_paths(scenario))
+        assert shape is not None and shape.paths == len(listed) > 500
+        assert (shape.shortest, shape.longest) == (min(len(p.steps) for p in listed), max(len(p.steps) for p in listed))
+        assert set(shape.positive_endings) == {p.ending for p in listed if p.total > 0}
+    assert path_shape(bundled_scenarios()["boundary-with-manager"]) is None  # its states loop

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from peoplecraft.scenarios.engine.model import Scenario
-from peoplecraft.scenarios.engine.paths import PathSummary, all_paths
+from peoplecraft.scenarios.engine.paths import PathSummary, all_paths, path_shape
 
 __all__ = ["PathSummary", "ScenarioStats", "all_paths", "scenario_stats"]
 
@@ -25,6 +25,17 @@ class ScenarioStats:
 
 
 def scenario_stats(scenario: Scenario, *, limit: int = 100_000) -> ScenarioStats:
+    """Exact figures from the state graph when its states do not loop; else from up to ``limit`` paths."""
+    shape = path_shape(scenario)
+    if shape is not None:
+        return ScenarioStats(
+            decision_nodes=len(scenario.decision_nodes),
+            endings=len(scenario.endings),
+            paths=shape.paths,
+            shortest=shape.shortest,
+            longest=shape.longest,
+            positive_endings=shape.positive_endings,
+        )
     paths = list(all_paths(scenario, limit=limit))
     lengths = [len(p.steps) for p in paths] or [0]
     positive = sorted({p.ending for p in paths if p.total > 0})

@@ -209,9 +209,19 @@ def check_paths(
 def _count_acyclic(scenario: Scenario, first: State, edges: dict[State, list[State]]) -> int | None:
     """The number of paths from ``first`` to an ending in the state graph, or None if it has a cycle.
 
-    Kahn's algorithm gives a topological order (or finds the cycle); the count then runs backwards:
-    an ending counts one path, any other state the sum over its moves (two choices to the same
-    state are two paths)."""
+    Backwards over a topological order: an ending counts one path, any other state the sum over its
+    moves (two choices to the same state are two paths)."""
+    ordered = _topological(edges)
+    if ordered is None:
+        return None
+    ways: dict[State, int] = {}
+    for state in reversed(ordered):
+        ways[state] = 1 if scenario.node(state[0]).is_ending else sum(ways[t] for t in edges[state])
+    return ways[first]
+
+
+def _topological(edges: dict[State, list[State]]) -> list[State] | None:
+    """Kahn's algorithm: the states in topological order, or None when they contain a cycle."""
     incoming = dict.fromkeys(edges, 0)
     for targets in edges.values():
         for target in targets:
@@ -225,9 +235,50 @@ def _count_acyclic(scenario: Scenario, first: State, edges: dict[State, list[Sta
             incoming[target] -= 1
             if incoming[target] == 0:
                 ready.append(target)
-    if len(ordered) < len(edges):
+    return ordered if len(ordered) == len(edges) else None
+
+
+@dataclass(frozen=True)
+class PathShape:
+    """Figures over every path, computed on the state graph without listing the paths."""
+
+    paths: int
+    shortest: int  # decisions on the shortest complete path
+    longest: int
+    positive_endings: tuple[str, ...]  # endings some path reaches with a positive total score
+
+
+def path_shape(scenario: Scenario) -> PathShape | None:
+    """The shape of all paths by dynamic programming over the states, or None when the states loop.
+
+    Forward, in topological order, each state collects the totals and path lengths with which it can
+    be reached; an ending's collections describe the paths that end there."""
+    keep = _tested_flags(scenario)
+    first = (scenario.start, _start(scenario)[1] & keep)
+    edges: dict[State, list[tuple[State, int]]] = {}
+    queue, seen = deque([first]), {first}
+    while queue:
+        state = queue.popleft()
+        edges[state] = []
+        for _, _, choice, (node_id, flags) in _moves(scenario, *state):
+            target = (node_id, flags & keep)
+            edges[state].append((target, choice.total))
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
+    order = _topological({state: [t for t, _ in targets] for state, targets in edges.items()})
+    if order is None:
         return None
-    ways: dict[State, int] = {}
-    for state in reversed(ordered):
-        ways[state] = 1 if scenario.node(state[0]).is_ending else sum(ways[t] for t in edges[state])
-    return ways[first]
+    ways: dict[State, int] = dict.fromkeys(edges, 0)
+    totals: dict[State, set[int]] = {state: set() for state in edges}
+    lengths: dict[State, set[int]] = {state: set() for state in edges}
+    ways[first], totals[first], lengths[first] = 1, {0}, {0}
+    for state in order:
+        for target, total in edges[state]:
+            ways[target] += ways[state]
+            totals[target] |= {t + total for t in totals[state]}
+            lengths[target] |= {n + 1 for n in lengths[state]}
+    ends = [state for state in edges if scenario.node(state[0]).is_ending]
+    every = set().union(*(lengths[state] for state in ends)) or {0}
+    positive = sorted({state[0] for state in ends if any(t > 0 for t in totals[state])})
+    return PathShape(sum(ways[state] for state in ends), min(every), max(every), tuple(positive))
