@@ -78,3 +78,25 @@ def test_issue_16_scenarios_have_ten_decisions_on_their_main_paths_and_use_state
         assert median(len(p.steps) for p in paths) >= 10, name
         assert any(node.asserts or node.variants for node in scenario.nodes), name  # facts are guarded
         assert check_paths(scenario, count=False).problems == (), name
+
+
+def test_every_reachable_decision_offers_at_least_two_choices_under_its_flags():
+    from collections import deque
+
+    from peoplecraft.scenarios.engine.state import NO_FLAGS, apply, offered
+
+    for scenario in bundled_scenarios().values():
+        first = (scenario.start, apply(NO_FLAGS, scenario.node(scenario.start).sets))
+        queue, seen = deque([first]), {first}
+        while queue:
+            node_id, flags = queue.popleft()
+            node = scenario.node(node_id)
+            shown = offered(node, flags)
+            assert node.is_ending or len(shown) >= 2, (scenario.id, node_id, sorted(flags))
+            for choice in shown:
+                after = apply(flags, choice.sets)
+                target = choice.target(after)
+                state = (target, apply(after, scenario.node(target).sets))
+                if state not in seen:
+                    seen.add(state)
+                    queue.append(state)
