@@ -181,6 +181,10 @@ RUNS: dict[str, list[Run]] = {
         run("practice", "scenario", "validate", str(SCENARIOS), shows="ok "),
         json_run("practice", "scenario", "validate", str(SCENARIOS / "angry-customer.yaml")),
     ],
+    "practice scenario check": [
+        run("practice", "scenario", "check", shows="paths"),
+        json_run("practice", "scenario", "check", str(SCENARIOS / "boundary-with-manager.yaml")),
+    ],
     "backup create": [run("backup", "create", "{tmp}/backup.json")],
     "backup restore": [
         run(
