@@ -236,7 +236,7 @@ RUNS: dict[str, list[Run]] = {
     ],
     "feedback thresholds": [run("feedback", "thresholds", "1", "--threshold", "peer=4", used=True)],
     "feedback links": [run("feedback", "links", "1", used=True, shows="p0@example.org")],
-    "feedback resend": [run("feedback", "resend", "1", "p1@example.org", used=True, shows="New link for p1@example.org")],
+    "feedback resend": [run("feedback", "resend", "1", "p1@example.org", used=True, shows="New link for p1")],
     "feedback close": [run("feedback", "close", "1", used=True)],
     "feedback delete": [
         run("feedback", "delete", "1", "--yes", used=True),
