@@ -23,6 +23,10 @@ def test_pass_on_answers_never_reach_the_threshold(owner, owner_client, listenin
     moment, links = make_moment(owner, listening, emails=["real@example.org"], links=2)
     passed_on = [path_of(link.url) for link in links if not link.email]
     assert len(passed_on) == 2
+    from feedback_helpers import rater_client
+
+    notice = rater_client(passed_on[0], "/r/moment/").get("/r/moment/").content.decode()
+    assert "handed you this link personally" in notice  # the rater is told, too
     for path in passed_on:  # the learner answers their own pass-on links
         assert moment_answer(path, 1)[1].status_code == 302
     assert moment_answer(mailed_link("real@example.org"), 5)[1].status_code == 302
