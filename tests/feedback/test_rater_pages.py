@@ -106,7 +106,10 @@ def test_decline_spends_the_link_and_keeps_nothing(peer_request):
 def test_closing_or_the_deadline_stops_links(peer_request):
     feedback_request, links = peer_request
     client = rater_client(links["peer1@example.org"])
+    draft = {f"item-{feedback_request.item_ids[0]}": "3", "action": "draft"}
+    assert client.post("/r/", draft).status_code == 200 and Draft.objects.count() == 1
     services.request_close(feedback_request=feedback_request)
+    assert not Draft.objects.exists()  # closing deletes the drafts
     assert client.get("/r/").status_code == 410
     assert Client().get(links["peer2@example.org"]).status_code == 410
 
