@@ -36,7 +36,7 @@ from peoplecraft.feedback.models import (
     SealedMomentResponse,
     SpentMarker,
 )
-from peoplecraft.feedback.selectors import moment_invitation_usable
+from peoplecraft.feedback.selectors import moment_invitation_by_token, moment_invitation_usable
 from peoplecraft.feedback.services import FeedbackError, email_available, no_email_problem
 from peoplecraft.feedback.tokens import rater_url, token_new
 from peoplecraft.skillmap.models import Skill
@@ -147,8 +147,6 @@ def moment_answer(*, raw_token: str, rating: int | None, comment: str = "") -> N
         raise FeedbackError(_("Choose one of the five answers."))
     if len(comment) > MAX_COMMENT:
         raise FeedbackError(_("The comment is longer than %(n)d characters.") % {"n": MAX_COMMENT})
-    from peoplecraft.feedback.selectors import moment_invitation_by_token
-
     invitation = moment_invitation_by_token(raw_token=raw_token)
     if not moment_invitation_usable(invitation):
         raise MomentClosed
