@@ -97,6 +97,15 @@ RUNS: dict[str, list[Run]] = {
         run("account", "password", stdin="", code=2),
         run("account", "password", stdin="short\n", code=2),
     ],
+    "account name": [
+        run("account", "name", "Alex Doe", shows="see you as: Alex Doe"),
+        run("account", "name", shows="see you as: Your colleague"),
+        run("account", "name", "x" * 101, code=2, says="at most 100 characters"),
+    ],
+    "account admin": [
+        run("account", "admin", "--revoke", shows="does not have admin access"),
+        run("account", "admin", "nobody", "--grant", code=2, says="no account is called 'nobody'"),
+    ],
     "account share": [
         run("account", "share", "--on", shows="Sharing anonymised"),
         run("account", "share", shows="Not sharing scores."),

@@ -53,7 +53,7 @@ def live_server_with_note(tmp_path, guide_path) -> LiveServer:
     subprocess.run([*peoplecraft, "guide", "import", str(guide_path)], env=_env(home), check=True, capture_output=True)
     port = _free_port()
     server = subprocess.Popen(
-        [*peoplecraft, "serve", "--port", str(port)],
+        [*peoplecraft, "serve", "--sign-in-link", "--port", str(port)],
         env=_env(home),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

@@ -25,7 +25,7 @@ CSRF_TRUSTED_ORIGINS = env_list("PEOPLECRAFT_CSRF_TRUSTED_ORIGINS", [])
 BASE_URL = env_str("PEOPLECRAFT_BASE_URL", "").rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "peoplecraft.core.admin_site.PeoplecraftAdminConfig",  # django.contrib.admin, declared lookups only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -99,6 +99,8 @@ _SQLITE_INIT = ";".join(
         "PRAGMA synchronous=NORMAL",
         "PRAGMA foreign_keys=ON",
         "PRAGMA busy_timeout=5000",
+        # Deleted rows (drafts, answers, sign-in tokens) are overwritten with zeros, not left in free pages.
+        "PRAGMA secure_delete=ON",
     ]
 )
 if env_str("DATABASE_URL", ""):
@@ -134,8 +136,11 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"
 SIGN_IN_LINK_MINUTES = env_int("PEOPLECRAFT_SIGN_IN_LINK_MINUTES", 60 * 24)
 
-# Throttle per (username, address) pair: an attacker elsewhere cannot lock the owner out.
+# Throttle per (username, address) pair: an attacker elsewhere cannot lock the owner out...
 AXES_FAILURE_LIMIT = env_int("PEOPLECRAFT_LOGIN_FAILURE_LIMIT", 5)
+# ...and per account across all addresses (accounts/throttle.py): many addresses cannot guess without end.
+AXES_HANDLER = "peoplecraft.accounts.throttle.AccountThrottleHandler"
+LOGIN_ACCOUNT_FAILURE_LIMIT = env_int("PEOPLECRAFT_LOGIN_ACCOUNT_FAILURE_LIMIT", 20)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("PEOPLECRAFT_LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True

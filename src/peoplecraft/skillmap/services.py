@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from peoplecraft.skillmap import markdown
+from peoplecraft.skillmap import markdown, note_watch
 from peoplecraft.skillmap.models import Guide, Skill, SkillStatus, SkillStatusChange, StatusSource
 from peoplecraft.skillmap.notefile import (
     STALE_TEMP_SECONDS,
@@ -157,7 +157,11 @@ def guide_sync(*, guide: Guide) -> SyncReport:
     if not guide.source_path:
         return SyncReport()
     _tidy_note_folder(guide.source_path)
+    before_read = note_watch.signature(guide.source_path)
+    if note_watch.unchanged(guide.source_path, before_read, guide.note_text):
+        return SyncReport()  # one stat, no read: the file is as it was when app and file last agreed
     text = _read(guide.source_path)
+    note_watch.remember(guide.source_path, before_read, text)
     if text == guide.note_text:
         return SyncReport()
     note = _parse(text, where=guide.source_path)
