@@ -26,9 +26,9 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from peoplecraft.core.paths import data_dir
+from peoplecraft.core.paths import SEALING_KEY_FILE, data_dir
 
-KEY_FILE = "sealing.key"
+KEY_FILE = SEALING_KEY_FILE
 ENV = "PEOPLECRAFT_SEALING_KEY"
 KEY_BYTES = 32
 NONCE_BYTES = 12
