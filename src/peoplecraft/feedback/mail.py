@@ -18,8 +18,9 @@ PRIVATE = {PRIVATE_HEADER: "rater"}
 
 
 def learner_name(feedback_request: FeedbackRequest) -> str:
-    """What raters see of the learner: their display name (never the sign-in name), nothing else."""
-    return feedback_request.owner.display_name
+    """What raters see of the learner: their display name, nothing else."""
+    owner = feedback_request.owner
+    return owner.get_full_name() or owner.get_username()
 
 
 def _body(feedback_request: FeedbackRequest, url: str) -> str:
