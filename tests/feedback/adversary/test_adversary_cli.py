@@ -46,11 +46,12 @@ def _run(home: Path, *args: str) -> str:
         "PEOPLECRAFT_HOME": str(home),
         "DJANGO_SETTINGS_MODULE": "peoplecraft.config.settings",
         "COLUMNS": "120",
-        # A mail server the learner cannot read: here one that delivers nowhere, declared as real.
-        "PEOPLECRAFT_EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
+        # The console e-mail backend on the learner's own terminal, declared as delivering (as a
+        # learner could): messages to raters must be withheld from it.
         "PEOPLECRAFT_FEEDBACK_EMAIL": "on",
     }
-    env.pop("DATABASE_URL", None)
+    for name in ("DATABASE_URL", "PEOPLECRAFT_EMAIL_BACKEND", "PEOPLECRAFT_EMAIL_HOST"):
+        env.pop(name, None)
     command = [sys.executable, "-c", RATER, *args[1:]] if args[0] == "rater" else [str(PEOPLECRAFT), *args]
     result = subprocess.run(
         command, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=180, check=False
@@ -81,7 +82,8 @@ def test_the_command_line_shows_no_link_and_no_difference(tmp_path, guide_path):
              "--reminder-days", "10", *extra)
         for extra in ((), ("--format", "json"))
     ]  # fmt: skip
-    assert not any("/r/" in text for text in created)
+    assert not any("/r/" in text or "p0@" in text for text in created)
+    assert created[0].count("e-mail to a rater was withheld") == 3  # sent, and kept off this terminal
     _run(home, "rater", "1", RATERS[0], "answer")
     _run(home, "rater", "1", RATERS[1], "decline")
     _run(home, "rater", "2", RATERS[1], "answer")
@@ -93,3 +95,4 @@ def test_the_command_line_shows_no_link_and_no_difference(tmp_path, guide_path):
     assert "answers received: 1" in first[0]
     reminded = _run(home, "feedback", "remind") + _run(home, "worker", "--batch")
     assert "/r/" not in reminded and not any(email in reminded for email in RATERS)
+    assert reminded.count("e-mail to a rater was withheld") == 6  # everyone of both requests, alike
