@@ -229,6 +229,16 @@ FEEDBACK_TOKEN_RATE_LIMIT = env_int("PEOPLECRAFT_FEEDBACK_TOKEN_RATE_LIMIT", 30)
 FEEDBACK_TOKEN_RATE_WINDOW = env_int("PEOPLECRAFT_FEEDBACK_TOKEN_RATE_WINDOW", 600)  # seconds
 # How long the cookie that replaces a rater's token lasts.
 FEEDBACK_RATER_COOKIE_SECONDS = env_int("PEOPLECRAFT_FEEDBACK_RATER_COOKIE_SECONDS", 2 * 60 * 60)
+# Whether Peoplecraft can e-mail raters (then the learner never sees their links). Backends that
+# deliver nothing to a rater -- the console (the learner's own terminal), memory, files, dummy --
+# do not count; PEOPLECRAFT_FEEDBACK_EMAIL=on|off overrides the guess (docs/feedback.md).
+_NOT_DELIVERING = {
+    "peoplecraft.core.mail.ConsoleEmailBackend",
+    "django.core.mail.backends.locmem.EmailBackend",
+    "django.core.mail.backends.filebased.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+}
+FEEDBACK_EMAIL_AVAILABLE = env_bool("PEOPLECRAFT_FEEDBACK_EMAIL", EMAIL_BACKEND not in _NOT_DELIVERING)
 
 # --- Who runs this Peoplecraft (docs/anonymity.md) ----------------------------------------
 # Empty: a personal installation, run by the learner themselves (rater pages say so).
