@@ -1,0 +1,199 @@
+"""Every page a learner reaches, on a phone (390×844) and a laptop (1280×800): no sideways scrolling
+and no axe-core violation.
+
+axe-core is vendored under tests/e2e/vendor/ (test-only, never served by the app). The pages' CSP
+forbids inline scripts, so only this test's browser context bypasses it to inject axe.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+AXE = (Path(__file__).parent / "vendor" / "axe-core-4.14.1.min.js").read_text(encoding="utf-8")
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1280, "height": 800}}
+
+# name -> how to find its URL in the data the fixture creates ({key} placeholders).
+PAGES = {
+    "skill map": "/skills/",
+    "area": "/skills/area/{area}/",
+    "skill": "/skills/skill/{skill}/",
+    "assess": "/assess/",
+    "assess page": "{take}",
+    "assess results": "{results}",
+    "assess skill history": "/assess/skill/{skill}/",
+    "assess validity": "/assess/validity/",
+    "learn": "/learn/",
+    "learn catalogue": "/learn/catalogue/",
+    "learn own": "/learn/own/",
+    "learn item": "{learn_item}",
+    "practice today": "/practice/",
+    "practice log": "/practice/log/",
+    "practice cards": "/practice/cards/",
+    "practice plan": "/practice/plan/",
+    "practice exercises": "/practice/exercises/",
+    "practice exercise": "{exercise}",
+    "scenarios": "/practice/scenarios/",
+    "scenario": "{scenario}",
+    "scenario play": "{play}",
+    "journal": "/journal/",
+    "journal new": "/journal/new/",
+    "journal entry": "{entry}",
+    "goals": "/goals/",
+    "goals new": "/goals/new/",
+    "goal": "{goal}",
+    "goals board": "/goals/board/",
+    "goals review": "/goals/review/",
+    "progress": "/progress/",
+    "writing editor": "/write/",
+    "settings": "/accounts/settings/",
+    "feedback": "/feedback/",
+    "feedback new": "/feedback/new/",
+    "feedback moment new": "/feedback/moments/new/",
+}
+# Pages whose violations live in templates this change may not touch (src/peoplecraft/feedback/**).
+KNOWN_FEEDBACK_FAILURES = {
+    "feedback moment new": "GET /feedback/moments/new/ answers a bare 405 (feedback views: FBCORE's part)",
+}
+
+
+@pytest.fixture(scope="module")
+def site(module_server, module_browser):
+    """Sign in once and create one of each thing the sub-pages show; yields (state, urls)."""
+    server = module_server
+    context = module_browser.new_context(viewport=VIEWPORTS["laptop"])
+    page = context.new_page()
+    page.goto(server.sign_in_link)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{server.base_url}/skills/")
+    urls: dict[str, str] = {}
+
+    urls["area"] = page.locator('a[href^="/skills/area/"]').first.get_attribute("href").split("/")[-2]
+    page.goto(f"{server.base_url}/skills/area/{urls['area']}/")
+    urls["skill"] = page.locator('main a[href^="/skills/skill/"]').first.get_attribute("href").split("/")[-2]
+
+    # A finished assessment (results) and an unfinished one (a question page).
+    page.goto(f"{server.base_url}/assess/")
+    page.get_by_role("radio", name="One area").check()
+    page.get_by_label("Area (for “One area”)").select_option(label="1. Communication Skills")
+    page.get_by_role("button", name="Start").click()
+    page.wait_for_url("**/page/1/")
+    for radio in page.locator('fieldset.assess-item input[type="radio"][value="4"]').all():
+        radio.check()
+    page.get_by_role("button", name="Save and finish").click()
+    expect(page.locator("table")).to_be_visible()
+    urls["results"] = page.url.removeprefix(server.base_url)
+    page.goto(f"{server.base_url}/assess/")
+    page.get_by_role("radio", name="One area").check()
+    page.get_by_label("Area (for “One area”)").select_option(label="1. Communication Skills")
+    page.get_by_role("button", name="Start").click()
+    page.wait_for_url("**/page/1/")
+    urls["take"] = page.url.removeprefix(server.base_url)
+
+    page.goto(f"{server.base_url}/learn/catalogue/")
+    page.locator("ul.catalogue button").first.click()
+    on_list = page.get_by_role("link", name="On your list").first
+    expect(on_list).to_be_visible()
+    urls["learn_item"] = on_list.get_attribute("href")
+
+    page.goto(f"{server.base_url}/practice/exercises/")
+    urls["exercise"] = page.locator('main a[href^="/practice/exercises/"]').first.get_attribute("href")
+
+    page.goto(f"{server.base_url}/practice/scenarios/")
+    page.get_by_role("link", name="Forty comments: mediating two teammates").click()
+    urls["scenario"] = page.url.removeprefix(server.base_url)
+    page.get_by_role("button", name="Start the conversation").click()
+    expect(page.get_by_role("group", name="What do you do or say?")).to_be_visible()
+    urls["play"] = page.url.removeprefix(server.base_url)
+
+    page.goto(f"{server.base_url}/journal/new/")
+    page.get_by_label("Title").fill("A first entry")
+    page.get_by_label("Your reflection").fill("I listened before answering.")
+    page.get_by_role("button", name="Save entry").click()
+    page.wait_for_url(re.compile(r"/journal/\d+/$"))
+    urls["entry"] = page.url.removeprefix(server.base_url)
+
+    page.goto(f"{server.base_url}/goals/")
+    page.get_by_label("Goal", exact=True).fill("Ask before advising")
+    page.get_by_label("Skill it builds (specific)").select_option(label="Active Listening")
+    page.get_by_label("What you will count (measurable)").fill("one-to-ones where I asked first")
+    page.get_by_label("Target number").fill("8")
+    page.get_by_label("Due date (time-bound)").fill((date.today() + timedelta(days=45)).isoformat())
+    page.get_by_role("button", name="Set goal").click()
+    page.wait_for_url(re.compile(r"/goals/\d+/$"))
+    urls["goal"] = page.url.removeprefix(server.base_url)
+
+    state = context.storage_state()
+    context.close()
+    yield state, urls
+
+
+@pytest.fixture(scope="module")
+def pages(module_browser, site):
+    """One reused page per viewport, signed in, with the CSP bypassed so axe can be injected."""
+    state, _ = site
+    contexts = {
+        name: module_browser.new_context(viewport=size, storage_state=state, bypass_csp=True)
+        for name, size in VIEWPORTS.items()
+    }
+    yield {name: context.new_page() for name, context in contexts.items()}
+    for context in contexts.values():
+        context.close()
+
+
+def _axe_violations(page) -> list[dict]:
+    page.add_script_tag(content=AXE)
+    result = page.evaluate(
+        """async () => {
+            const result = await axe.run(document, {resultTypes: ["violations"]});
+            return result.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ") + " :: " + n.failureSummary),
+            }));
+        }"""
+    )
+    return result
+
+
+def _too_wide(page) -> list[str]:
+    """The innermost elements that stick out on the right, to name the culprit in a failure."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll("body *")]
+            .filter(e => e.getBoundingClientRect().right > innerWidth + 1)
+            .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > innerWidth + 1))
+            .slice(0, 5).map(e => e.tagName.toLowerCase() + "." + [...e.classList].join(".")
+                + " " + Math.round(e.getBoundingClientRect().width) + "px "
+                + (e.textContent || "").trim().slice(0, 40))"""
+    )
+
+
+def _params():
+    for viewport in VIEWPORTS:
+        for name in PAGES:
+            marks = []
+            if name in KNOWN_FEEDBACK_FAILURES:
+                marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_FEEDBACK_FAILURES[name]))
+            yield pytest.param(viewport, name, marks=marks, id=f"{viewport}-{name.replace(' ', '-')}")
+
+
+@pytest.mark.parametrize(("viewport", "name"), list(_params()))
+def test_page_fits_the_screen_and_axe_finds_nothing(module_server, site, pages, viewport, name):
+    _, urls = site
+    page = pages[viewport]
+    response = page.goto(module_server.base_url + PAGES[name].format(**urls))
+    assert response is not None and response.status == 200, (name, response and response.status)
+    sizes = [VIEWPORTS[viewport], *([{"width": 320, "height": 640}] if viewport == "phone" else [])]
+    for size in sizes:  # the smallest phones too (320 px), then back to the size axe checks
+        page.set_viewport_size(size)
+        width = page.evaluate("() => [document.scrollingElement.scrollWidth, window.innerWidth]")
+        assert width[0] <= width[1], f"{name} is {width[0]} px wide on a {width[1]} px screen: {_too_wide(page)}"
+    page.set_viewport_size(VIEWPORTS[viewport])
+    violations = _axe_violations(page)
+    assert violations == [], json.dumps(violations, indent=1)
