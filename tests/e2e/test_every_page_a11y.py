@@ -197,3 +197,113 @@ def test_page_fits_the_screen_and_axe_finds_nothing(module_server, site, pages, 
     page.set_viewport_size(VIEWPORTS[viewport])
     violations = _axe_violations(page)
     assert violations == [], json.dumps(violations, indent=1)
+
+
+def test_the_menu_collapses_on_a_phone_without_javascript(module_server, module_browser, site):
+    state, _ = site
+    phone = module_browser.new_context(viewport=VIEWPORTS["phone"], storage_state=state, java_script_enabled=False)
+    page = phone.new_page()
+    page.goto(module_server.base_url + "/skills/")
+    nav = page.get_by_role("navigation", name="Main")
+    expect(nav.get_by_role("link", name="Goals")).to_be_hidden()
+    header_height = page.locator(".site-header").bounding_box()["height"]
+    assert header_height < 130, header_height  # brand, sign-out and a Menu button; not ten links
+    nav.get_by_text("Menu").click()
+    expect(nav.get_by_role("link", name="Goals")).to_be_visible()
+    nav.get_by_role("link", name="Goals").click()
+    expect(page.get_by_role("heading", name="Goals", exact=True)).to_be_visible()
+    phone.close()
+
+    laptop = module_browser.new_context(viewport=VIEWPORTS["laptop"], storage_state=state, java_script_enabled=False)
+    page = laptop.new_page()
+    page.goto(module_server.base_url + "/skills/")
+    nav = page.get_by_role("navigation", name="Main")
+    expect(nav.get_by_role("link", name="Goals")).to_be_visible()  # always open, one row
+    expect(nav.get_by_text("Menu")).to_be_hidden()
+    tops = {round(box["y"]) for box in (link.bounding_box() for link in nav.get_by_role("link").all())}
+    assert len(tops) == 1, tops
+    laptop.close()
+
+
+TAP_TARGETS = """() => [...document.querySelectorAll(
+        '.site-header a, .site-header button, .site-header summary, main button, main a.button, main select, '
+        + 'main input:not([type=hidden]):not([type=radio]):not([type=checkbox]), main summary, '
+        + 'main label:has(input[type=radio]), main label:has(input[type=checkbox])')]
+    .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== "hidden")
+    .filter(e => e.getBoundingClientRect().height < 44)
+    .map(e => e.tagName.toLowerCase() + " " + Math.round(e.getBoundingClientRect().height) + "px "
+        + (e.textContent || e.name || "").trim().slice(0, 30))"""
+
+
+PHONE_FORMS = ["skill map", "skill", "assess", "assess page", "journal new", "goal", "practice cards"]
+
+
+@pytest.mark.parametrize("name", PHONE_FORMS)
+def test_tap_targets_are_44_px_on_a_phone(module_server, site, pages, name):
+    _, urls = site
+    page = pages["phone"]
+    page.set_viewport_size(VIEWPORTS["phone"])
+    page.goto(module_server.base_url + PAGES[name].format(**urls))
+    page.locator(".nav-menu > summary").click()  # the open menu's links count too
+    assert page.evaluate(TAP_TARGETS) == []
+
+
+def _luminance(rgb: str) -> float:
+    channels = [int(value) / 255 for value in re.findall(r"\d+", rgb)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(first: str, second: str) -> float:
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_the_focus_ring_has_3_to_1_contrast_on_every_background(module_server, pages):
+    page = pages["laptop"]
+    page.goto(module_server.base_url + "/assess/")
+    page.keyboard.press("Tab")  # the skip link, then header links, then a button in main
+    checked = 0
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        ring = page.evaluate(
+            """() => { const e = document.activeElement, style = getComputedStyle(e);
+                let back = e.parentElement;
+                while (back && getComputedStyle(back).backgroundColor === "rgba(0, 0, 0, 0)") back = back.parentElement;
+                return [style.outlineStyle, parseFloat(style.outlineWidth), style.outlineColor,
+                        back ? getComputedStyle(back).backgroundColor : "rgb(255, 255, 255)"]; }"""
+        )
+        assert ring[0] == "solid" and ring[1] >= 3, ring
+        assert _contrast(ring[2], ring[3]) >= 3, ring
+        checked += 1
+    assert checked == 12
+
+
+def test_charts_keep_12_px_text_on_a_phone(module_server, site, pages):
+    _, urls = site
+    page = pages["phone"]
+    page.set_viewport_size(VIEWPORTS["phone"])
+    page.goto(module_server.base_url + urls["results"])
+    chart = page.locator("img.chart").first
+    expect(chart).to_have_js_property("complete", True)
+    svg = page.request.get(module_server.base_url + chart.get_attribute("src")).text()
+    view_width = float(re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+) [\d.]+"', svg).group(1))
+    smallest = min(float(size) for size in re.findall(r"font-size:\s*([\d.]+)px", svg))
+    rendered = chart.bounding_box()["width"]
+    # (rounded: layout widths are multiples of 1/64 px)
+    assert round(smallest * rendered / view_width, 1) >= 12, (smallest, rendered, view_width)
+    # The chart scrolls inside its own focusable frame; the page itself stays 390 px wide.
+    assert page.evaluate("() => document.scrollingElement.scrollWidth") <= 390
+
+
+def test_the_assessment_scale_is_a_vertical_list_on_a_phone_and_one_row_on_a_laptop(module_server, site, pages):
+    _, urls = site
+    for viewport, axis in (("phone", "x"), ("laptop", "y")):
+        page = pages[viewport]
+        page.set_viewport_size(VIEWPORTS[viewport])
+        page.goto(module_server.base_url + urls["take"])
+        for question in page.locator("fieldset.assess-item").all()[:6]:
+            boxes = [point.bounding_box() for point in question.locator(".scale-point").all()]
+            assert len({round(box[axis]) for box in boxes}) == 1, (viewport, boxes)
+            legend, border = question.locator("legend").bounding_box(), question.bounding_box()
+            assert legend["y"] >= border["y"] + 1, (viewport, "the question runs over the top border")
