@@ -307,3 +307,22 @@ def test_the_assessment_scale_is_a_vertical_list_on_a_phone_and_one_row_on_a_lap
             assert len({round(box[axis]) for box in boxes}) == 1, (viewport, boxes)
             legend, border = question.locator("legend").bounding_box(), question.bounding_box()
             assert legend["y"] >= border["y"] + 1, (viewport, "the question runs over the top border")
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["htmx", "no-js"])
+def test_the_error_summary_takes_focus_and_links_to_each_field(module_server, module_browser, site, javascript):
+    state, _ = site
+    context = module_browser.new_context(
+        viewport=VIEWPORTS["phone"], storage_state=state, java_script_enabled=javascript
+    )
+    page = context.new_page()
+    page.goto(module_server.base_url + "/goals/new/")  # a typed address: redirected to the form
+    page.get_by_role("button", name="Set goal").click()
+    summary = page.get_by_role("group", name="There is a problem")
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
+    assert summary.get_by_role("link").count() >= 4  # every error at once, not one at a time
+    summary.get_by_role("link", name=re.compile(r"^Goal:")).click()
+    expect(page.get_by_label("Goal", exact=True)).to_be_focused()
+    assert page.evaluate("() => document.scrollingElement.scrollWidth <= innerWidth")
+    context.close()
