@@ -326,3 +326,18 @@ def test_the_error_summary_takes_focus_and_links_to_each_field(module_server, mo
     expect(page.get_by_label("Goal", exact=True)).to_be_focused()
     assert page.evaluate("() => document.scrollingElement.scrollWidth <= innerWidth")
     context.close()
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_the_writing_coach_with_findings_is_axe_clean_and_announces_one_sentence(module_server, pages, viewport):
+    page = pages[viewport]
+    page.set_viewport_size(VIEWPORTS[viewport])
+    page.goto(module_server.base_url + "/write/")
+    text = "The report was written by the team. " * 12 + "We will basically utilize synergies going forward."
+    page.get_by_label("Your text").fill(text)
+    highlighted = page.get_by_role("group", name="Your text with findings highlighted")
+    expect(highlighted).to_be_visible()
+    status = page.locator("#analysis-status")
+    expect(status).to_have_text(re.compile(r"^Clarity \d+ of 100, \d+ findings?\.$"))
+    assert page.locator("#analysis[aria-live]").count() == 0  # the panel itself is not re-read
+    assert _axe_violations(page) == []
