@@ -43,6 +43,7 @@ PAGES = {
     "scenarios": "/practice/scenarios/",
     "scenario": "{scenario}",
     "scenario play": "{play}",
+    "scenario debrief": "{debrief}",
     "journal": "/journal/",
     "journal new": "/journal/new/",
     "journal entry": "{entry}",
@@ -54,6 +55,7 @@ PAGES = {
     "progress": "/progress/",
     "writing editor": "/write/",
     "settings": "/accounts/settings/",
+    "sign-in (signed out)": "/accounts/sign-in/",
     "feedback": "/feedback/",
     "feedback new": "/feedback/new/",
     "feedback moment new": "/feedback/moments/new/",
@@ -110,6 +112,20 @@ def site(module_server, module_browser):
     page.get_by_role("link", name="Forty comments: mediating two teammates").click()
     urls["scenario"] = page.url.removeprefix(server.base_url)
     page.get_by_role("button", name="Start the conversation").click()
+    for label in (
+        "Let's just clear the air.",
+        "Let's pause.",
+        "So the number and the tone",
+        "I'm hearing two needs",
+        "So what would a good review look like",
+        "Nobody needs cuddly.",
+    ):
+        expect(page.get_by_role("group", name="What do you do or say?")).to_be_visible()
+        page.get_by_role("button", name=label, exact=False).click()
+    expect(page.get_by_role("heading", name="Debrief: A working agreement")).to_be_visible()
+    urls["debrief"] = page.url.removeprefix(server.base_url)
+    page.goto(server.base_url + urls["scenario"])
+    page.get_by_role("button", name="Play again").click()
     expect(page.get_by_role("group", name="What do you do or say?")).to_be_visible()
     urls["play"] = page.url.removeprefix(server.base_url)
 
@@ -141,6 +157,10 @@ def pages(module_browser, site):
     state, _ = site
     contexts = {
         name: module_browser.new_context(viewport=size, storage_state=state, bypass_csp=True)
+        for name, size in VIEWPORTS.items()
+    }
+    contexts |= {
+        f"{name} signed out": module_browser.new_context(viewport=size, bypass_csp=True)
         for name, size in VIEWPORTS.items()
     }
     yield {name: context.new_page() for name, context in contexts.items()}
@@ -186,7 +206,7 @@ def _params():
 @pytest.mark.parametrize(("viewport", "name"), list(_params()))
 def test_page_fits_the_screen_and_axe_finds_nothing(module_server, site, pages, viewport, name):
     _, urls = site
-    page = pages[viewport]
+    page = pages[f"{viewport} signed out" if "signed out" in name else viewport]
     response = page.goto(module_server.base_url + PAGES[name].format(**urls))
     assert response is not None and response.status == 200, (name, response and response.status)
     sizes = [VIEWPORTS[viewport], *([{"width": 320, "height": 640}] if viewport == "phone" else [])]
