@@ -67,3 +67,21 @@ def test_a_checkbox_group_error_links_to_its_first_box(owner_client, imported_gu
     response = owner_client.post(reverse("practice:focus"), {"skills": ["999999"]})
     assert response.status_code == 400, response.status_code
     assert re.search(r'href="#id_skills_0"', _summary(response.content.decode()))
+
+
+@pytest.mark.parametrize(
+    ("post_target", "form_page"),
+    [
+        ("goals:create", "/goals/#goal-form"),
+        ("assessment:start", "/assess/"),
+        ("learning:add", "/learn/catalogue/"),
+        ("practice:focus", "/practice/plan/#focus-form"),
+        ("skillmap:import", "/skills/"),
+        ("writing:analyze", "/write/"),
+    ],
+)
+def test_reloading_a_form_target_after_an_error_shows_the_form_again(owner_client, post_target, form_page):
+    """Without JavaScript the address bar keeps the POST target; a reload (GET) must not be a bare 405."""
+    response = owner_client.get(reverse(post_target))
+    assert response.status_code == 302 and response["Location"] == form_page
+    assert owner_client.put(reverse(post_target)).status_code == 405  # other methods are still refused

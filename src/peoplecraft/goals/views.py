@@ -6,13 +6,12 @@ from csp.constants import SELF, UNSAFE_INLINE
 from csp.decorators import csp_update
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from peoplecraft.core.http import redirect_after_post
+from peoplecraft.core.http import post_form, redirect_after_post
 from peoplecraft.goals import charts, review, selectors, services
 from peoplecraft.goals.forms import (
     ActionForm,
@@ -40,10 +39,8 @@ def home(request: HttpRequest) -> HttpResponse:
     return _home(request, GoalForm(skills=journal_selectors.skill_choices(owner=request.user)))
 
 
-@require_http_methods(["GET", "POST"])
+@post_form("goals:home", "#goal-form")  # a bookmarked or typed /goals/new/: the form lives on the goals page
 def create(request: HttpRequest) -> HttpResponse:
-    if request.method == "GET":  # a bookmarked or typed /goals/new/: the form lives on the goals page
-        return redirect(reverse("goals:home") + "#goal-form")
     form = GoalForm(request.POST, skills=journal_selectors.skill_choices(owner=request.user))
     if not form.is_valid():
         return _home(request, form, status=400)
