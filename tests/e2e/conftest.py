@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import queue
 import re
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from dataclasses import dataclass
@@ -69,13 +71,28 @@ def live_server_with_note(tmp_path, guide_path) -> LiveServer:
 
 
 def _read_link(server: subprocess.Popen) -> str:
+    """The sign-in link from the server's output; fails after 60 s instead of blocking on a silent server.
+
+    The output is read by a thread (a blocking ``readline`` cannot time out), which then keeps
+    draining it so the server never blocks on a full pipe."""
+    lines: queue.Queue[str] = queue.Queue()
+
+    def pump() -> None:
+        for line in server.stdout:
+            lines.put(line)
+        lines.put("")
+
+    threading.Thread(target=pump, daemon=True).start()
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        line = server.stdout.readline()
+    while (left := deadline - time.monotonic()) > 0:
+        try:
+            line = lines.get(timeout=left)
+        except queue.Empty:
+            break
         match = re.search(r"sign-in link: (\S+)", line)
         if match:
             return match.group(1)
-        if not line and server.poll() is not None:
+        if not line:
             break
     raise AssertionError("peoplecraft serve printed no sign-in link")
 
@@ -130,7 +147,7 @@ def module_server(tmp_path_factory) -> LiveServer:
     subprocess.run([*peoplecraft, "guide", "import", str(guide)], env=_env(home), check=True, capture_output=True)
     port = _free_port()
     server = subprocess.Popen(
-        [*peoplecraft, "serve", "--port", str(port)],
+        [*peoplecraft, "serve", "--sign-in-link", "--port", str(port)],
         env=_env(home),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

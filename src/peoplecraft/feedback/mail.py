@@ -12,15 +12,15 @@ from django.core.mail import EmailMessage
 from django.utils.translation import gettext as _
 
 from peoplecraft.feedback.models import FeedbackRequest
+from peoplecraft.feedback.operator import operator_sentence
 
 PRIVATE_HEADER = "X-Peoplecraft-Private"
 PRIVATE = {PRIVATE_HEADER: "rater"}
 
 
 def learner_name(feedback_request: FeedbackRequest) -> str:
-    """What raters see of the learner: their display name, nothing else."""
-    owner = feedback_request.owner
-    return owner.get_full_name() or owner.get_username()
+    """What raters see of the learner: their display name (never the account's user name), nothing else."""
+    return feedback_request.owner.display_name
 
 
 def _body(feedback_request: FeedbackRequest, url: str) -> str:
@@ -39,6 +39,8 @@ def _body(feedback_request: FeedbackRequest, url: str) -> str:
             "decline on the same page. It works until %(deadline)s."
         )
         % {"name": name, "deadline": feedback_request.deadline.isoformat()},
+        "",
+        operator_sentence(name),
     ]
     return "\n".join(parts) + "\n"
 

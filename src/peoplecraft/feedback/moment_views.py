@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from peoplecraft.core.http import redirect_after_post
+from peoplecraft.core.http import post_form, redirect_after_post
 from peoplecraft.feedback import forms, moment_results, moment_services, selectors
 from peoplecraft.feedback.views import _base_url, _keep_links, _pop_links
 from peoplecraft.skillmap import selectors as skillmap_selectors
@@ -23,7 +23,7 @@ def home_context(request: HttpRequest, guide, form=None) -> dict:
     }
 
 
-@require_POST
+@post_form("feedback:home", "#moment-heading")
 def moment_create(request: HttpRequest) -> HttpResponse:
     guide = skillmap_selectors.guide_active(owner=request.user)
     if guide is None:

@@ -10,5 +10,6 @@ urlpatterns = [
     path("decline/", rater_views.decline, name="decline"),
     path("done/", rater_views.done, name="done"),
     path("moment/", rater_views.moment, name="moment"),
+    path("anonymity/", rater_views.anonymity, name="anonymity"),
     path("<str:token>/", rater_views.start, name="start"),
 ]

@@ -20,12 +20,14 @@ from django.core import signing
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peoplecraft.core.http import redirect_after_post
 from peoplecraft.feedback import forms, moment_services, rater_services, selectors
 from peoplecraft.feedback.mail import learner_name
 from peoplecraft.feedback.models import Delivery
+from peoplecraft.feedback.operator import operator_sentence, threat_model_html
 from peoplecraft.feedback.services import FeedbackError
 
 COOKIE = "pc_rater"
@@ -139,6 +141,7 @@ def _context(invitation, rows, draft=None, problems=(), saved=False) -> dict:
     feedback_request = invitation.request
     return {
         "learner": learner_name(feedback_request),
+        "operator": operator_sentence(learner_name(feedback_request)),
         "pass_on": feedback_request.delivery == Delivery.PASS_ON,
         "message": feedback_request.message,
         "deadline": feedback_request.deadline,
@@ -219,6 +222,14 @@ def done(request: HttpRequest) -> HttpResponse:
     return _page(request, "feedback/rater/done.html")
 
 
+@login_not_required
+@_no_referrer
+@require_GET
+def anonymity(request: HttpRequest) -> HttpResponse:
+    """The threat model (docs/anonymity.md), readable by raters without an account."""
+    return _page(request, "feedback/rater/anonymity.html", {"threat_model": mark_safe(threat_model_html())})  # noqa: S308 -- rendered with raw HTML disabled
+
+
 def _moment_invitation(request: HttpRequest):
     raw = _cookie(request)
     invitation = selectors.moment_invitation_by_token(raw_token=raw) if raw else None
@@ -237,6 +248,7 @@ def moment(request: HttpRequest) -> HttpResponse:
         return _page(request, "feedback/rater/own_request.html", status=403)
     context = {
         "learner": learner_name(invitation.moment),
+        "operator": operator_sentence(learner_name(invitation.moment)),
         "question": invitation.moment.question,
         "pass_on": not invitation.email,
         "skill": invitation.moment.pool.skill.name,
