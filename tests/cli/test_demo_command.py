@@ -1,4 +1,4 @@
-"""``peoplecraft demo`` through the installed command: a separate, seeded demo directory, never real data by accident."""
+"""``peoplecraft demo`` as a process: a separate, seeded demo directory, never real data by accident."""
 
 from __future__ import annotations
 
