@@ -37,14 +37,15 @@ def test_demo_goes_to_its_own_directory_and_is_the_same_for_the_same_seed(tmp_pa
     assert f"Data directory: {demo_home}" in made.stdout
     assert f"PEOPLECRAFT_HOME={demo_home} peoplecraft serve" in made.stdout
     assert "20 journal entries" in made.stdout and "3 assessments" in made.stdout
+    assert "2 feedback requests" in made.stdout
     assert not (home / "peoplecraft.sqlite3").exists()  # the real data directory was not touched
     first = _titles(demo_home)
     assert len(first) == 20
     again = peoplecraft(home, "demo", "--seed", "7", "--dir", str(tmp_path / "again"))
     assert again.returncode == 0, again.stderr
     assert _titles(tmp_path / "again") == first
-    other = peoplecraft(home, "demo", "--seed", "8", "--dir", str(tmp_path / "other"))
-    assert other.returncode == 0, other.stderr
+    other = peoplecraft(home, "demo", "--seed", "8", "--dir", str(tmp_path / "other"), "--no-feedback")
+    assert other.returncode == 0 and "feedback" not in other.stdout, other.stderr
     assert _titles(tmp_path / "other") != first
     results = peoplecraft(demo_home, "assess", "results", "--format", "json")
     assert results.returncode == 0, results.stderr

@@ -31,6 +31,7 @@ def demo(
         False, "--into-current", help="Add the demo to your current data instead (needs --yes)."
     ),
     yes: bool = typer.Option(False, "--yes", help="Confirm --into-current."),
+    feedback: bool = typer.Option(True, "--feedback/--no-feedback", help="Include released 360° feedback requests."),
 ) -> None:
     """Create a demo year of use (journal, assessments, practice, goals, drafts) to try, test or benchmark."""
     from peoplecraft.core.paths import data_dir_path
@@ -57,7 +58,7 @@ def demo(
     from peoplecraft.demo.services import DemoError, demo_create
 
     try:
-        report = demo_create(owner=owner, people=people, size=size.value, seed=seed)
+        report = demo_create(owner=owner, people=people, size=size.value, seed=seed, feedback=feedback)
     except DemoError as error:
         context.fail(str(error))
     seconds = time.perf_counter() - started

@@ -22,13 +22,14 @@ class Size:
     drafts: int
     plays: int
     marks: int
+    feedback_requests: int
 
 
 SIZES = {
     "small": Size("small", days=60, journal_entries=20, assessments=3, practice_entries=60, goals=4, drafts=6,
-                  plays=2, marks=6),
+                  plays=2, marks=6, feedback_requests=2),
     "year": Size("year", days=365, journal_entries=300, assessments=20, practice_entries=2000, goals=30, drafts=100,
-                 plays=24, marks=14),
+                 plays=24, marks=14, feedback_requests=20),
 }  # fmt: skip
 
 _PEOPLE = ("Sam", "Priya", "Jonas", "Amara", "Lena", "Tomás", "Yuki", "Ola")

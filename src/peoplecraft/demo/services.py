@@ -55,8 +55,12 @@ def _at(day: date, hour: int = 9, minute: int = 0) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(hour, minute)))
 
 
-def demo_create(*, owner, people: int = 1, size: str = "small", seed: int = 1, today: date | None = None) -> DemoReport:
-    """Give ``owner`` (and ``people - 1`` new demo accounts) a demo year; all or nothing."""
+def demo_create(
+    *, owner, people: int = 1, size: str = "small", seed: int = 1, today: date | None = None, feedback: bool = True
+) -> DemoReport:
+    """Give ``owner`` (and ``people - 1`` new demo accounts) a demo year; all or nothing.
+
+    ``feedback``: add closed, released 360° requests with answers (``feedback_part``)."""
     if size not in demo_plan.SIZES:
         raise DemoError(f"Unknown size '{size}'; use one of: {', '.join(SIZES)}.")
     if not 1 <= people <= 500:
@@ -72,7 +76,7 @@ def demo_create(*, owner, people: int = 1, size: str = "small", seed: int = 1, t
                 raise DemoError(f"An account named {username} exists already: this data has a demo in it.")
             persons.append(User.objects.create_user(username=username, password=None))
         for index, person in enumerate(persons):
-            _person_year(person, demo_plan.SIZES[size], seed * 1000 + index, today, report)
+            _person_year(person, demo_plan.SIZES[size], seed * 1000 + index, today, report, feedback=feedback)
             report.people.append(person.get_username())
     return report
 
@@ -85,7 +89,7 @@ def _guide(person) -> Guide:
     return guide
 
 
-def _person_year(person, size: demo_plan.Size, seed: int, today: date, report: DemoReport) -> None:
+def _person_year(person, size: demo_plan.Size, seed: int, today: date, report: DemoReport, *, feedback: bool) -> None:
     guide = _guide(person)
     skills = list(Skill.objects.filter(area__guide=guide, archived_at=None).select_related("area").order_by("pk"))
     emotions = [core.name for core in emotion_wheel()]
@@ -100,6 +104,14 @@ def _person_year(person, size: demo_plan.Size, seed: int, today: date, report: D
     _goals(person, skills, plan, today, report)
     _drafts(person, plan, report)
     _plays(person, plan, report)
+    if feedback and size.feedback_requests:
+        from peoplecraft.demo.feedback_part import feedback_year
+
+        practised = [skills[i] for i in plan.focus] or skills[:3]
+        made = feedback_year(
+            person=person, guide=guide, skills=practised, rounds=size.feedback_requests, seed=seed, today=today
+        )
+        report.add("feedback requests", made)
 
 
 def _assessments(person, guide, skills, plan: demo_plan.Plan, report: DemoReport) -> None:
