@@ -131,7 +131,7 @@ class Server:
     def __init__(self, home: Path, database_url: str | None, workers: int) -> None:
         self.port = free_port()
         self.process = subprocess.Popen(
-            [PEOPLECRAFT, "serve", "--port", str(self.port), "--workers", str(workers)],
+            [PEOPLECRAFT, "serve", "--port", str(self.port), "--workers", str(workers), "--sign-in-link"],
             env=_env(home, database_url),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,

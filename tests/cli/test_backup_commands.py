@@ -80,7 +80,7 @@ def _fill(home: Path, guide_path: Path, answers: Path) -> None:
     _cli(home, "practice", "scenario", "play", "angry-customer", input="1\n" * 30)
     _cli(home, "practice", "scenario", "play", "feedback-to-a-peer", input="2\nq\n")
     raters = [f"--rater=peer:p{n}@example.org" for n in range(3)]
-    _cli(home, "feedback", "create", "--skill", "Mediation", *raters, "--deadline", deadline)
+    _cli(home, "feedback", "create", "--skill", "Mediation", *raters, "--deadline", deadline, "--pass-on")
     _cli(home, "python", DRAFT)
 
 

@@ -139,8 +139,6 @@ def test_a_milestone_with_a_bad_date_saves_nothing(home):
 # --- 3. error messages name options that exist ------------------------------------------------
 
 
-
-
 def named(stderr: str) -> set[str]:
     """What an error names: every ``--option`` in it and the ``NAME:`` that starts each message line."""
     options = set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", stderr))

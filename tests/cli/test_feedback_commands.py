@@ -20,6 +20,11 @@ pytestmark = pytest.mark.django_db
 runner = CliRunner()
 
 
+@pytest.fixture(autouse=True)
+def _email_available(settings):
+    settings.FEEDBACK_EMAIL_AVAILABLE = True  # the test outbox counts as e-mailing raters
+
+
 def invoke(*args: str, input: str | None = None):
     return runner.invoke(app, list(args), input=input)
 
@@ -40,14 +45,16 @@ def _answer(url: str, value: str, items) -> None:
     assert client.post("/r/", {f"item-{i}": value for i in items} | {"action": "submit"}).status_code == 302
 
 
-def test_create_prints_links_then_results_json_and_csv(imported_guide):
+def test_create_mails_links_it_never_prints_then_results_json_and_csv(imported_guide):
     result = _create("--format", "json", "--message", "Thanks!")
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
-    assert len(document["links"]) == 4 and len(mail.outbox) == 4
+    assert "links" not in document and document["invited"] == 4 and len(mail.outbox) == 4
+    assert "/r/" not in result.output
     feedback_request = FeedbackRequest.objects.get()
-    for link, value in zip(document["links"][:3], "234", strict=False):
-        _answer(link["url"], value, feedback_request.item_ids)
+    mailed = [next(word for word in message.body.split() if "/r/" in word) for message in mail.outbox]
+    for url, value in zip(mailed[:3], "234", strict=False):
+        _answer(url, value, feedback_request.item_ids)
     results = json.loads(invoke("feedback", "results", str(feedback_request.pk), "--format", "json").stdout)
     assert results["responses_released"] == 3 and results["items"][0]["groups"][0]["mean"] == 3.0
     rows = list(
@@ -67,12 +74,31 @@ def test_list_status_links_resend_close(imported_guide):
     assert status["release"] == 0 and len(status["raters"]) == 4
     assert "state" not in json.dumps(status) and "answered" not in json.dumps(status)
     links = invoke("feedback", "links", str(feedback_request.pk))
-    assert "cannot be" in links.stdout and "/r/" not in links.stdout
+    assert "never see it" in links.stdout and "/r/" not in links.stdout
     resent = invoke("feedback", "resend", str(feedback_request.pk), "p2@example.org")
-    assert resent.exit_code == 0 and "/r/" in resent.stdout
+    assert resent.exit_code == 0 and "/r/" not in resent.output and "by e-mail" in resent.stdout
+    assert mail.outbox[-1].to == ["p2@example.org"] and "/r/" in mail.outbox[-1].body
     assert invoke("feedback", "close", str(feedback_request.pk)).exit_code == 0
     feedback_request.refresh_from_db()
     assert feedback_request.closed_at is not None
+
+
+def test_pass_on_prints_links_once_with_the_warning_and_sends_no_mail(imported_guide):
+    result = _create("--pass-on")
+    assert result.exit_code == 0 and result.stdout.count("/r/") == 4 and not mail.outbox
+    assert "depends on your honesty" in result.stdout
+    feedback_request = FeedbackRequest.objects.get()
+    assert feedback_request.delivery == "pass_on"
+    resent = invoke("feedback", "resend", str(feedback_request.pk), "p2@example.org")
+    assert resent.exit_code == 0 and resent.stdout.count("/r/") == 1 and not mail.outbox
+
+
+def test_email_mode_without_a_mail_server_is_refused_with_the_way_out(imported_guide, settings):
+    settings.FEEDBACK_EMAIL_AVAILABLE = False
+    result = _create()
+    assert result.exit_code == 2 and "PEOPLECRAFT_EMAIL_HOST" in result.stderr and "--pass-on" in result.stderr
+    assert not FeedbackRequest.objects.exists()
+    assert _create("--pass-on").exit_code == 0
 
 
 def test_bad_input_exits_2_and_stores_nothing(imported_guide):
@@ -147,6 +173,7 @@ def test_remind_and_worker_send_reminders(imported_guide):
     result = invoke("worker", "--batch")
     assert result.exit_code == 0, result.output
     assert len(mail.outbox) == 4 and "Reminder" in mail.outbox[0].subject
+    assert "/r/" not in result.output and not any("@" in line for line in result.output.splitlines())
 
 
 def test_delete_removes_everything(imported_guide):

@@ -17,6 +17,11 @@ runner = CliRunner()
 
 
 @pytest.fixture(autouse=True)
+def _email_available(settings):
+    settings.FEEDBACK_EMAIL_AVAILABLE = True  # the test outbox counts as e-mailing raters
+
+
+@pytest.fixture(autouse=True)
 def _fresh_rate_limit():
     """Rater link hits are counted per address in the process cache; each test starts at zero."""
     from django.core.cache import cache
@@ -43,8 +48,9 @@ def test_moment_prints_links_and_mails_raters(imported_guide):
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
     assert document["question"] == "How did I listen in the retro?"
-    assert [link["email"] for link in document["links"]] == ["ana@example.org", None, None]
+    assert document["emailed"] == 1 and len(document["links"]) == 2  # only the links to pass on
     assert [m.to for m in mail.outbox] == [["ana@example.org"]]
+    assert mail.outbox[0].body.split("/r/")[1].split("/")[0] not in result.stdout
     text = invoke("feedback", "moment", "--skill", "Active Listening", "--links", "1")
     assert text.exit_code == 0 and "How did I do at Active Listening just now?" in text.stdout and "/r/" in text.stdout
 
@@ -58,10 +64,11 @@ def test_moment_bad_input_exits_2_and_stores_nothing(imported_guide):
 
 
 def test_moments_shows_nothing_below_threshold_then_the_pooled_score(imported_guide):
-    created = json.loads(
-        invoke("feedback", "moment", "--skill", "Active Listening", "--links", "3", "--format", "json").stdout
-    )
-    urls = [link["url"] for link in created["links"]]
+    emails = [f"r{n}@example.org" for n in range(3)]
+    raters = [arg for email in emails for arg in ("--rater", email)]
+    created = invoke("feedback", "moment", "--skill", "Active Listening", *raters, "--format", "json")
+    assert created.exit_code == 0 and "/r/" not in created.stdout  # e-mailed links are never shown
+    urls = [next(w for w in m.body.split() if "/r/" in w) for m in mail.outbox]
     _answer(urls[0], 2, "Interrupted twice")
     _answer(urls[1], 4)
     below = json.loads(invoke("feedback", "moments", "--format", "json").stdout)

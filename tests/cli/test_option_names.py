@@ -19,8 +19,6 @@ from peoplecraft.cli import practice as practice_cli
 pytestmark = pytest.mark.django_db
 
 
-
-
 def fields_raised(call, cases) -> set[str]:
     """The ``field`` of the error each case raises (every case must raise one)."""
     fields = set()

@@ -113,7 +113,7 @@ def _free_port() -> int:
 def _server(home: Path):
     port = _free_port()
     server = subprocess.Popen(
-        [PEOPLECRAFT, "serve", "--port", str(port)],
+        [PEOPLECRAFT, "serve", "--sign-in-link", "--port", str(port)],
         env=_env(home),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

@@ -53,7 +53,7 @@ def live_server_with_note(tmp_path, guide_path) -> LiveServer:
     subprocess.run([*peoplecraft, "guide", "import", str(guide_path)], env=_env(home), check=True, capture_output=True)
     port = _free_port()
     server = subprocess.Popen(
-        [*peoplecraft, "serve", "--port", str(port)],
+        [*peoplecraft, "serve", "--sign-in-link", "--port", str(port)],
         env=_env(home),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -116,3 +116,46 @@ def signed_in_page(live_server_with_note, browser):
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"{live_server_with_note.base_url}/skills/")
     return page
+
+
+@pytest.fixture(scope="module")
+def module_server(tmp_path_factory) -> LiveServer:
+    """One server for a whole test module (the page-by-page checks share it to stay quick)."""
+    root = tmp_path_factory.mktemp("module-server")
+    guide = root / "notes" / "guide.md"
+    guide.parent.mkdir()
+    shutil.copyfile(Path(__file__).resolve().parents[1] / "fixtures" / "guide.md", guide)
+    home = root / "home"
+    peoplecraft = [sys.executable, "-m", "peoplecraft"]
+    subprocess.run([*peoplecraft, "guide", "import", str(guide)], env=_env(home), check=True, capture_output=True)
+    port = _free_port()
+    server = subprocess.Popen(
+        [*peoplecraft, "serve", "--port", str(port)],
+        env=_env(home),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        link = _read_link(server)
+        _wait_healthy(f"http://127.0.0.1:{port}/healthz")
+        yield LiveServer(f"http://127.0.0.1:{port}", link, guide, home)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def module_browser():
+    """One chromium for a whole test module."""
+    if not shutil.which(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail("Debian's chromium is missing: CI must install it (make browser)")
+        pytest.skip("Debian's chromium is not installed; run 'make browser'")
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=15_000)
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

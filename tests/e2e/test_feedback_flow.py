@@ -42,9 +42,12 @@ def test_peers_answer_by_link_and_the_learner_sees_released_aggregates(live_serv
         page.get_by_label(f"Rater {number} group").select_option("peer")
     page.get_by_label("Deadline", exact=True).fill((date.today() + timedelta(days=7)).isoformat())
     page.get_by_label("Your message to raters").fill("How do I listen in meetings?")
+    # No mail server here: passing the links on is preselected, and the page says what that costs.
+    expect(page.get_by_label("I pass the links on myself")).to_be_checked()
     page.get_by_role("button", name="Send invitations").click()
 
     expect(page.get_by_role("heading", name="Rater links — shown only now")).to_be_visible()
+    expect(page.get_by_text("depends on your honesty")).to_be_visible()
     links = [page.get_by_label(f"Link for peer{n}@example.org").input_value() for n in range(1, 5)]
     detail_url = page.url
 

@@ -28,7 +28,7 @@ def test_opt_in_then_read_the_validity_report(live_server_with_note, browser, vi
     box = page.get_by_label(SHARE)
     assert not box.is_checked()
     box.check()
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_text("You share anonymised scores now.")).to_be_visible()
     assert page.get_by_label(SHARE).is_checked()
 

@@ -61,14 +61,22 @@ def _fill(owner, guide) -> None:
         ),
     )
     goal_checkin(goal=goal, progress=40, note="two to go")
-    request_create(
+    feedback_request, links = request_create(
         owner=owner,
         guide=guide,
         skills=[mediation],
         raters=[("peer", f"p{i}@example.org") for i in range(3)],
         deadline=timezone.localdate() + timedelta(days=10),
         base_url="http://127.0.0.1:8000",
+        delivery="pass_on",
     )
+    # One answer (sealed: below the batch) and one draft (sealed with its rater's token).
+    from peoplecraft.feedback import rater_services
+
+    tokens = [link.url.rstrip("/").rsplit("/", 1)[1] for link in links]
+    ratings = {item: 3 for item in feedback_request.item_ids}
+    rater_services.response_submit(raw_token=tokens[0], ratings=ratings, comments={"keep": "Calm voice"})
+    rater_services.draft_save(raw_token=tokens[1], ratings=ratings, comments={"stop": "Not yet sent"})
 
 
 def test_backup_restore_backup_is_identical(owner, imported_guide):
@@ -85,10 +93,14 @@ def test_backup_restore_backup_is_identical(owner, imported_guide):
         "journal.entry",
         "goals.checkin",
         "feedback.invitation",
+        "feedback.spentmarker",
+        "feedback.sealedresponse",
+        "feedback.draft",
         "scenarios.scenarioplay",
         "practice.practiceentry",
     } <= models
     assert "accounts.signintoken" not in models
+    assert "Calm voice" not in first and "Not yet sent" not in first  # sealed, not readable in the backup
 
     call_command("flush", interactive=False, verbosity=0)
     restored = backup_restore(json.loads(first))

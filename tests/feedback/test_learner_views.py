@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -39,12 +40,37 @@ def test_create_sends_one_mail_per_rater_and_shows_links_once(owner_client, list
     )
     assert [message.to for message in mail.outbox] == [["a@example.org"], ["b@example.org"], ["boss@example.org"]]
     assert all("/r/" in message.body and "I am working on listening." in message.body for message in mail.outbox)
+    assert all(message.extra_headers["X-Peoplecraft-Private"] == "rater" for message in mail.outbox)
     page = owner_client.get(response["Location"]).content.decode()
-    assert "shown only now" in page and "/r/" in page
+    assert "/r/" not in page and "shown only now" not in page  # e-mail mode: the learner never sees a link
+    assert "3 people invited; answers received: 0." in page
     token = mail.outbox[0].body.split("/r/")[1].split("/")[0]
     assert invitation_by_token(raw_token=token).email == "a@example.org"
-    assert "/r/" not in owner_client.get(response["Location"]).content.decode()  # once only
     assert Invitation.objects.get(email="boss@example.org").attributed
+    assert FeedbackRequest.objects.get().delivery == "email"
+
+
+def test_pass_on_sends_no_mail_and_shows_links_once_with_the_warning(owner_client, listening):
+    response = owner_client.post(reverse("feedback:create"), _form(listening, delivery="pass_on"))
+    assert response.status_code == 302 and not mail.outbox
+    page = owner_client.get(response["Location"]).content.decode()
+    assert "shown only now" in page and page.count("/r/") == 3
+    assert "depends on your honesty" in page
+    assert "/r/" not in owner_client.get(response["Location"]).content.decode()  # once only
+    token = page.split("/r/")[1].split("/")[0]
+    rater_page = Client().get(f"/r/{token}/", follow=True).content.decode()
+    assert "handed out these links personally" in rater_page
+
+
+def test_email_mode_is_refused_when_no_mail_server_is_configured(owner_client, listening, settings):
+    settings.FEEDBACK_EMAIL_AVAILABLE = False
+    form = owner_client.get(reverse("feedback:create")).content.decode()
+    assert "No e-mail server is configured" in form
+    response = owner_client.post(reverse("feedback:create"), _form(listening, delivery="email"))
+    assert response.status_code == 400 and not FeedbackRequest.objects.exists()
+    assert "PEOPLECRAFT_EMAIL_HOST" in response.content.decode() and "pass the links on yourself" in (
+        response.content.decode()
+    )
 
 
 def test_create_with_bad_input_stores_and_sends_nothing(owner_client, listening):
@@ -116,11 +142,13 @@ def test_resend_rotates_the_token_and_looks_the_same_whether_answered_or_not(own
         invitation = Invitation.objects.get(email=email)
         response = owner_client.post(reverse("feedback:resend", args=[feedback_request.pk, invitation.pk]))
         assert response.status_code == 302
-        pages.append(owner_client.get(response["Location"]).content.decode().replace(email, "EMAIL"))
+        page = owner_client.get(response["Location"]).content.decode()
+        assert "/r/" not in page  # e-mail mode: the new link goes to the rater only
+        pages.append(page.replace(f"Sent {email} a new link", "Sent EMAIL a new link"))
     import re
 
     csrf = re.compile(r'"X-CSRFToken": "[^"]+"|name="csrfmiddlewaretoken" value="[^"]+"')
-    strip = [csrf.sub("", page.split("/r/")[0]) for page in pages]
+    strip = [csrf.sub("", page) for page in pages]
     assert strip[0] == strip[1]  # nothing tells an answered invitation from an open one
     from django.test import Client
 

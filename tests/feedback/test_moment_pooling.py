@@ -14,6 +14,13 @@ from peoplecraft.feedback import moment_results
 pytestmark = pytest.mark.django_db
 
 SECRET = "The only comment so far"
+_PEOPLE = iter(range(1, 1000))
+
+
+def _ask(owner, skill, n):
+    """A moment e-mailed to ``n`` new people (answers through pass-on links alone never release)."""
+    emails = [f"person{next(_PEOPLE)}@example.org" for _ in range(n)]
+    return make_moment(owner, skill, emails=emails, links=0)
 
 
 def _answer(links, ratings, comments=()):
@@ -34,8 +41,8 @@ def _everything(client, moment) -> str:
 
 
 def test_below_threshold_nothing_is_shown_anywhere(owner_client, owner, listening):
-    first, links_a = make_moment(owner, listening, links=1)
-    _second, links_b = make_moment(owner, listening, links=1)
+    first, links_a = _ask(owner, listening, 1)
+    _second, links_b = _ask(owner, listening, 1)
     _answer(links_a, [1], [SECRET])
     _answer(links_b, [2])
     shown = _everything(owner_client, first)
@@ -57,8 +64,8 @@ def test_below_threshold_nothing_is_shown_anywhere(owner_client, owner, listenin
 
 
 def test_pooled_across_moments_and_released_in_batches(owner_client, owner, listening):
-    _first, links_a = make_moment(owner, listening, links=2)
-    second, links_b = make_moment(owner, listening, links=5)
+    _first, links_a = _ask(owner, listening, 2)
+    second, links_b = _ask(owner, listening, 5)
     _answer(links_a, [5, 4], ["Kept eye contact", "Asked a good follow-up"])
     _answer(links_b[:1], [3], ["Paraphrased well"])
     (pooled,) = moment_results.pooled_skills(owner=owner)
@@ -75,7 +82,7 @@ def test_pooled_across_moments_and_released_in_batches(owner_client, owner, list
 
 
 def test_comments_need_three_comments_of_their_own(owner, listening):
-    _moment, links = make_moment(owner, listening, links=3)
+    _moment, links = _ask(owner, listening, 3)
     _answer(links, [4, 4, 4], ["Good", "Clear"])
     (pooled,) = moment_results.pooled_skills(owner=owner)
     assert pooled.released and pooled.comments == ()
@@ -87,8 +94,8 @@ def test_pools_are_per_skill_and_per_learner(owner, teammate, listening, importe
     from peoplecraft.skillmap.selectors import skill_find
 
     other_skill = skill_find(guide=imported_guide, name="Empathy")
-    _a, links_a = make_moment(owner, listening, links=2)
-    _b, links_b = make_moment(owner, other_skill, links=1)
+    _a, links_a = _ask(owner, listening, 2)
+    _b, links_b = _ask(owner, other_skill, 1)
     _answer(links_a, [5, 5])
     _answer(links_b, [1])
     assert [p.released for p in moment_results.pooled_skills(owner=owner)] == [False, False]

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from feedback_helpers import make_moment, moment_answer, rater_client
 
-from peoplecraft.feedback.models import MomentInvitation, MomentRequest, MomentResponse
+from peoplecraft.feedback.models import MomentInvitation, MomentRequest, MomentResponse, SealedMomentResponse
 
 pytestmark = pytest.mark.django_db
 
@@ -27,9 +27,12 @@ def test_create_mails_addresses_makes_links_and_shows_them_once(owner_client, li
     assert moment.question == "How did I do at Active Listening just now?"
     assert [m.to for m in mail.outbox] == [["ana@example.org"], ["bo@example.org"]]
     assert moment.question in mail.outbox[0].body and "/r/" in mail.outbox[0].body
+    assert all(m.extra_headers["X-Peoplecraft-Private"] == "rater" for m in mail.outbox)
     assert MomentInvitation.objects.filter(moment=moment).count() == 4
     page = owner_client.get(response["Location"]).content.decode()
-    assert page.count("/r/") == 4 and "shown only now" in page
+    assert page.count("/r/") == 2 and "shown only now" in page  # only the two to pass on
+    assert mail.outbox[0].body.split("/r/")[1].split("/")[0] not in page
+    assert "do not count toward the three answers" in page
     assert "/r/" not in owner_client.get(response["Location"]).content.decode()
 
 
@@ -84,13 +87,13 @@ def test_answer_is_stored_once_without_link_to_moment_or_rater(owner, listening)
     path = _paths(links)[0]
     client, response = moment_answer(path, 4, "You let Sam finish.")
     assert response.status_code == 302 and response["Location"] == reverse("rater:done")
-    stored = MomentResponse.objects.get()
-    assert (stored.rating, stored.comment, stored.batch) == (4, "You let Sam finish.", None)
+    sealed = SealedMomentResponse.objects.get()  # pending: sealed, nothing readable
+    assert sealed.passed_on and "Sam" not in sealed.ciphertext and not MomentResponse.objects.exists()
     field_names = {f.name for f in MomentResponse._meta.get_fields()}
     assert field_names == {"id", "pool", "rating", "comment", "received_on", "batch"}
     assert Client().get(path).status_code == 410  # used: the link no longer works
     assert client.post("/r/moment/", {"rating": "1"}).status_code == 410
-    assert MomentResponse.objects.count() == 1
+    assert SealedMomentResponse.objects.count() == 1
 
 
 def test_rater_bad_answer_is_a_400_and_htmx_gets_the_partial(owner, listening):

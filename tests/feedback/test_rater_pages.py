@@ -10,7 +10,7 @@ from django.utils import timezone
 from feedback_helpers import answer, rater_client
 
 from peoplecraft.feedback import services
-from peoplecraft.feedback.models import Invitation, InvitationState, RaterResponse
+from peoplecraft.feedback.models import Draft, Invitation, RaterResponse, SealedResponse, SpentMarker
 
 pytestmark = pytest.mark.django_db
 
@@ -49,22 +49,25 @@ def test_answer_once_stores_an_unlinked_response_and_deletes_the_draft(peer_requ
     client = rater_client(links["peer1@example.org"])
     draft = client.post("/r/", {f"item-{items[0]}": "2", "comment-keep": "Summarises well", "action": "draft"})
     assert draft.status_code == 200 and "Draft saved" in draft.content.decode()
-    invitation = Invitation.objects.get(email="peer1@example.org")
-    assert invitation.draft["ratings"][items[0]] == 2
+    stored_draft = Draft.objects.get()  # sealed with a key from the token: nothing readable is stored
+    assert "Summarises" not in stored_draft.ciphertext and stored_draft.request_id == feedback_request.pk
     assert "Summarises well" in client.get("/r/").content.decode()  # the draft comes back
     done = client.post("/r/", {f"item-{items[0]}": "2", f"item-{items[1]}": "dk", "action": "submit"})
     assert done.status_code == 302 and done["Location"] == "/r/done/"
-    invitation.refresh_from_db()
-    assert invitation.state == InvitationState.ANSWERED and invitation.draft is None
+    assert not Draft.objects.exists() and SpentMarker.objects.count() == 1
+    assert SealedResponse.objects.count() == 1 and not RaterResponse.objects.exists()  # sealed until released
+    # The same link can neither answer again nor change the answer.
+    assert client.post("/r/", {f"item-{items[0]}": "5", "action": "submit"}).status_code == 410
+    again = Client().get(links["peer1@example.org"])
+    assert again.status_code == 410 and "already answered" in again.content.decode()
+    services.request_close(feedback_request=feedback_request)  # the final release opens the sealed answer
+    assert not SealedResponse.objects.exists()
     stored = RaterResponse.objects.get()
     assert stored.ratings[items[0]] == 2 and stored.ratings[items[1]] is None
     assert stored.received_on == timezone.localdate() and len(str(stored.pk)) == 36
     field_names = {field.name for field in RaterResponse._meta.get_fields()}
     assert not field_names & {"invitation", "email", "rater", "created_at"}
-    # The same link can neither answer again nor change the answer.
-    assert client.post("/r/", {f"item-{items[0]}": "5", "action": "submit"}).status_code == 410
-    assert Client().get(links["peer1@example.org"]).status_code == 410
-    assert RaterResponse.objects.get().ratings[items[0]] == 2
+    assert {field.name for field in Invitation._meta.get_fields()}.isdisjoint({"state", "draft"})
 
 
 def test_tampered_and_out_of_range_answers_store_nothing(peer_request):
@@ -76,8 +79,8 @@ def test_tampered_and_out_of_range_answers_store_nothing(peer_request):
     assert out_of_range.status_code == 400 and "not on the scale" in out_of_range.content.decode()
     empty = client.post("/r/", {"action": "submit"})
     assert empty.status_code == 400 and "decline" in empty.content.decode()
-    assert not RaterResponse.objects.exists()
-    assert Invitation.objects.get(email="peer2@example.org").state == InvitationState.OPEN
+    assert not RaterResponse.objects.exists() and not SealedResponse.objects.exists()
+    assert not SpentMarker.objects.exists()  # the link still works
 
 
 def test_htmx_post_returns_the_form_partial(peer_request):
@@ -95,15 +98,18 @@ def test_decline_spends_the_link_and_keeps_nothing(peer_request):
     client = rater_client(links["mentor@example.org"])
     response = client.post("/r/decline/")
     assert response.status_code == 302 and response["Location"] == "/r/done/"
-    assert Invitation.objects.get(email="mentor@example.org").state == InvitationState.DECLINED
-    assert not RaterResponse.objects.exists()
+    assert SpentMarker.objects.count() == 1  # spent exactly like an answer: the two are not told apart
+    assert not RaterResponse.objects.exists() and not SealedResponse.objects.exists()
     assert Client().get(links["mentor@example.org"]).status_code == 410
 
 
 def test_closing_or_the_deadline_stops_links(peer_request):
     feedback_request, links = peer_request
     client = rater_client(links["peer1@example.org"])
+    draft = {f"item-{feedback_request.item_ids[0]}": "3", "action": "draft"}
+    assert client.post("/r/", draft).status_code == 200 and Draft.objects.count() == 1
     services.request_close(feedback_request=feedback_request)
+    assert not Draft.objects.exists()  # closing deletes the drafts
     assert client.get("/r/").status_code == 410
     assert Client().get(links["peer2@example.org"]).status_code == 410
 

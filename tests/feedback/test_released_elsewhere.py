@@ -15,8 +15,13 @@ from peoplecraft.feedback import services
 pytestmark = pytest.mark.django_db
 
 
+_PEOPLE = iter(range(1, 1000))
+
+
 def _moment_answers(owner, skill, ratings, comments=()):
-    _moment, links = make_moment(owner, skill, links=len(ratings))
+    """People Peoplecraft e-mailed answer (answers through pass-on links alone never release)."""
+    emails = [f"someone{next(_PEOPLE)}@example.org" for _ in ratings]
+    _moment, links = make_moment(owner, skill, emails=emails, links=0)
     comments = list(comments) + [""] * len(ratings)
     for link, rating, comment in zip(links, ratings, comments, strict=False):
         assert moment_answer(urlparse(link.url).path, rating, comment)[1].status_code == 302

@@ -124,15 +124,10 @@ def test_admin_never_shows_rater_answers_or_who_answered(owner, peer_request):
         "/admin/feedback/invitation/",
         f"/admin/feedback/invitation/{feedback_request.invitations.first().pk}/change/",
     ]
-    for url in pages:
-        response = client.get(url)
-        assert response.status_code == 200, url
-        body = response.content.decode()
-        assert SECRET not in body and "Peer comment" not in body and "answered" not in body.lower(), url
-        assert "token_hash" not in body and "declined" not in body.lower(), url
-    assert client.get("/admin/feedback/raterresponse/").status_code == 404
-    assert client.get("/admin/feedback/release/").status_code == 404
-    assert client.get(f"/admin/feedback/feedbackrequest/{feedback_request.pk}/delete/").status_code == 403
+    for url in [*pages, "/admin/feedback/raterresponse/", "/admin/feedback/release/"]:
+        response = client.get(url)  # no feedback model is in the admin (tests/feedback/adversary/)
+        assert response.status_code == 404, url
+        assert SECRET not in response.content.decode(), url
 
 
 def test_another_user_reaches_nothing(client, outsider, peer_request):

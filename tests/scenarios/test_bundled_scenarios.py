@@ -52,3 +52,51 @@ def test_bundled_files_validate_together(tmp_path):
     folder = resources.files("peoplecraft").joinpath("data", "scenarios")
     scenarios, problems = validate_files([str(folder)])
     assert problems == [] and len(scenarios) == len(bundled_scenarios())
+
+
+NEW_TOPICS = {  # issue 16: negotiation with a BATNA, a manager's mediation, harsh criticism, delegation
+    "negotiating-a-job-offer",
+    "mediating-a-handoff-dispute",
+    "receiving-harsh-criticism",
+    "delegating-to-a-reluctant-teammate",
+}
+
+
+def test_issue_16_scenarios_have_ten_decisions_on_their_main_paths_and_use_state():
+    from itertools import islice
+
+    from peoplecraft.scenarios.engine import check_paths
+
+    scenarios = bundled_scenarios()
+    assert set(scenarios) >= NEW_TOPICS
+    for name in NEW_TOPICS:
+        scenario = scenarios[name]
+        assert len(scenario.endings) >= 4 and len(scenario.decision_nodes) >= 10, name
+        paths = list(islice(all_paths(scenario), 20_000))
+        best = max(paths, key=lambda p: (p.total, -len(p.steps)))
+        assert len(best.steps) >= 10 and best.total > 20, (name, len(best.steps))
+        assert median(len(p.steps) for p in paths) >= 10, name
+        assert any(node.asserts or node.variants for node in scenario.nodes), name  # facts are guarded
+        assert check_paths(scenario, count=False).problems == (), name
+
+
+def test_every_reachable_decision_offers_at_least_two_choices_under_its_flags():
+    from collections import deque
+
+    from peoplecraft.scenarios.engine.state import NO_FLAGS, apply, offered
+
+    for scenario in bundled_scenarios().values():
+        first = (scenario.start, apply(NO_FLAGS, scenario.node(scenario.start).sets))
+        queue, seen = deque([first]), {first}
+        while queue:
+            node_id, flags = queue.popleft()
+            node = scenario.node(node_id)
+            shown = offered(node, flags)
+            assert node.is_ending or len(shown) >= 2, (scenario.id, node_id, sorted(flags))
+            for choice in shown:
+                after = apply(flags, choice.sets)
+                target = choice.target(after)
+                state = (target, apply(after, scenario.node(target).sets))
+                if state not in seen:
+                    seen.add(state)
+                    queue.append(state)

@@ -6,5 +6,5 @@ from peoplecraft.accounts.models import User
 
 @admin.register(User)
 class PeoplecraftUserAdmin(UserAdmin):
-    fieldsets = (*UserAdmin.fieldsets, ("Peoplecraft", {"fields": ("role", "is_owner")}))
+    fieldsets = (*UserAdmin.fieldsets, ("Peoplecraft", {"fields": ("public_name", "role", "is_owner")}))
     list_display = ("username", "email", "role", "is_owner", "is_active")

@@ -4,6 +4,10 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# What raters and teammates see when a person has not given their name: never the account or OS user name.
+DEFAULT_DISPLAY_NAME = _("Your colleague")
+DISPLAY_NAME_MAX_LENGTH = 100
+
 
 class User(AbstractUser):
     """A Peoplecraft user. ``role`` decides what they may see beyond their own data."""
@@ -22,6 +26,16 @@ class User(AbstractUser):
     share_anonymised_scores = models.BooleanField(
         default=False, help_text=_("Share anonymised per-skill answers and scores in aggregates of 20 or more.")
     )
+    # The name raters and teammates see (set at first run, on the settings page or with
+    # `peoplecraft account name`). The username is often the OS account name: never shown to raters.
+    public_name = models.CharField(
+        max_length=DISPLAY_NAME_MAX_LENGTH, blank=True, help_text=_("The name raters and teammates see.")
+    )
+
+    @property
+    def display_name(self) -> str:
+        """The one name shown to raters and teammates: the chosen name, else the full name, else neutral."""
+        return self.public_name.strip() or self.get_full_name().strip() or str(DEFAULT_DISPLAY_NAME)
 
 
 class SignInToken(models.Model):

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from peoplecraft.accounts import selectors, services
-from peoplecraft.accounts.forms import ShareScoresForm, SignInForm
+from peoplecraft.accounts.forms import DisplayNameForm, ShareScoresForm, SignInForm
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -47,7 +48,7 @@ def sign_in_link(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def settings_page(request: HttpRequest) -> HttpResponse:
-    """Your settings: for now, whether your anonymised scores join the installation pool."""
+    """Your settings: the name raters see, and whether your anonymised scores join the installation pool."""
     if request.method == "POST":
         form = ShareScoresForm(request.POST)
         if form.is_valid():
@@ -59,4 +60,24 @@ def settings_page(request: HttpRequest) -> HttpResponse:
             return redirect("accounts:settings")
     else:
         form = ShareScoresForm(initial={"share_anonymised_scores": request.user.share_anonymised_scores})
-    return render(request, "accounts/settings.html", {"form": form})
+    return _settings(request, form=form, name_form=DisplayNameForm(initial={"public_name": request.user.public_name}))
+
+
+@require_http_methods(["POST"])
+def display_name_set(request: HttpRequest) -> HttpResponse:
+    """Set the name raters and teammates see (never the account name)."""
+    name_form = DisplayNameForm(request.POST)
+    if name_form.is_valid():
+        try:
+            shown = services.user_display_name_set(user=request.user, name=name_form.cleaned_data["public_name"])
+        except ValidationError as error:
+            name_form.add_error("public_name", error)
+        else:
+            messages.success(request, _("Raters and teammates now see you as “%(name)s”.") % {"name": shown})
+            return redirect("accounts:settings")
+    form = ShareScoresForm(initial={"share_anonymised_scores": request.user.share_anonymised_scores})
+    return _settings(request, form=form, name_form=name_form, status=400)
+
+
+def _settings(request: HttpRequest, *, form, name_form, status: int = 200) -> HttpResponse:
+    return render(request, "accounts/settings.html", {"form": form, "name_form": name_form}, status=status)

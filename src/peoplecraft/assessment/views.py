@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from peoplecraft.assessment import charts, retest_selectors, selectors, services
 from peoplecraft.assessment import results as result_selectors
 from peoplecraft.assessment.forms import AnswersForm, StartForm, question_rows
-from peoplecraft.core.http import redirect_after_post
+from peoplecraft.core.http import post_form, redirect_after_post
 from peoplecraft.skillmap import selectors as skillmap_selectors
 from peoplecraft.skillmap import services as skillmap_services
 from peoplecraft.skillmap.models import SkillStatus, StatusSource
@@ -49,7 +49,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "assessment/home.html", _home_context(request, guide, StartForm(guide=guide)))
 
 
-@require_POST
+@post_form("assessment:home")
 def start(request: HttpRequest) -> HttpResponse:
     guide = _guide(request)
     form = StartForm(request.POST, guide=guide)

@@ -1,4 +1,4 @@
-"""``peoplecraft account …``: sign-in links and passwords for the owner."""
+"""``peoplecraft account …``: sign-in links, passwords, the name raters see and admin access."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import typer
 
 from peoplecraft.cli import context
 
-app = typer.Typer(help="Sign-in links and passwords.", no_args_is_help=True)
+app = typer.Typer(help="Sign-in links, passwords, your display name and admin access.", no_args_is_help=True)
 
 
 @app.command("link")
@@ -69,3 +69,45 @@ def share(
         typer.echo("Sharing anonymised per-skill answers and scores (only in aggregates of 20 or more people).")
     else:
         typer.echo("Not sharing scores.")
+
+
+@app.command("name")
+def name(
+    new_name: str | None = typer.Argument(None, metavar="NAME", help='e.g. "Alex Doe"; "" goes back to the default.'),
+) -> None:
+    """Show or set the name raters and teammates see (never your account or OS user name)."""
+    owner = context.owner()
+    if new_name is not None:
+        from django.core.exceptions import ValidationError
+
+        from peoplecraft.accounts.services import user_display_name_set
+
+        try:
+            user_display_name_set(user=owner, name=new_name)
+        except ValidationError as error:
+            context.fail(f"NAME: {' '.join(error.messages)}")
+    typer.echo(f"Raters and teammates see you as: {owner.display_name}")
+
+
+@app.command("admin")
+def admin(
+    username: str | None = typer.Argument(None, help="The account; none: the owner."),
+    grant: bool | None = typer.Option(None, "--grant/--revoke", help="Grant or revoke admin access; none: show."),
+) -> None:
+    """Show, grant or revoke access to the admin pages (/admin/) for an account.
+
+    On a team server the owner is not an administrator by default: the admin shows every
+    teammate's accounts and data, so access is given explicitly, here.
+    """
+    owner = context.owner()
+    from peoplecraft.accounts.models import User
+
+    user = owner if username is None else User.objects.filter(username=username).first()
+    if user is None:
+        context.fail(f"USERNAME: no account is called '{username}'")
+    if grant is not None:
+        from peoplecraft.accounts.services import user_admin_set
+
+        user_admin_set(user=user, grant=grant)
+    state = "has" if user.is_superuser and user.is_staff else "does not have"
+    typer.echo(f"{user.get_username()} {state} admin access.")

@@ -29,10 +29,43 @@ def setup_django() -> None:
 
 def owner():
     """Set Django up, bootstrap a fresh data directory if needed, and return the owner."""
-    setup_django()
-    from peoplecraft.core.bootstrap import bootstrap
+    return owner_first_run()[0]
 
-    return bootstrap()
+
+def owner_first_run():
+    """Like :func:`owner`, also telling whether this command created the owner (the first run).
+
+    On the first run at a terminal, asks the name raters and teammates will see (Enter keeps
+    the neutral default); scripts are never asked and can set it with ``peoplecraft account name``.
+    """
+    setup_django()
+    from peoplecraft.core.bootstrap import bootstrap_first_run
+
+    account, created = bootstrap_first_run()
+    if created and sys.stdin.isatty() and sys.stderr.isatty():
+        _ask_display_name(account)
+    return account, created
+
+
+def _ask_display_name(account) -> None:
+    from django.core.exceptions import ValidationError
+
+    from peoplecraft.accounts.services import user_display_name_set
+
+    # Not typer.prompt: with err=True, click still prints the prompt's last space on stdout.
+    question = f"Your name, as raters and teammates will see it (Enter: '{account.display_name}'): "
+    typer.echo(question, nl=False, err=True)
+    try:
+        name = sys.stdin.readline()
+    except KeyboardInterrupt:
+        typer.echo(err=True)
+        name = ""
+    try:
+        shown = user_display_name_set(user=account, name=name)
+    except ValidationError as error:
+        shown = account.display_name
+        typer.echo(f"{' '.join(error.messages)}; keeping '{shown}'.", err=True)
+    typer.echo(f"Raters will see you as '{shown}'; change it with: peoplecraft account name \"Alex Doe\"", err=True)
 
 
 def fail(message: str, *, code: int = EXIT_BAD_INPUT, candidates: list[str] | None = None) -> NoReturn:

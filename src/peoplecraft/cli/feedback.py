@@ -41,6 +41,7 @@ def _create(
     attribute_manager: bool,
     threshold: list[str],
     output: OutputFormat,
+    pass_on: bool = False,
 ) -> None:
     when = context.parse_date(deadline, "--deadline")
     owner = context.owner()
@@ -64,22 +65,34 @@ def _create(
             reminder_days=reminder_days,
             attribute_manager=attribute_manager,
             thresholds=limits,
+            delivery="pass_on" if pass_on else "email",
             base_url=_base_url(),
         )
     except services.FeedbackError as error:
         context.fail(f"{len(error.problems)} problem(s); nothing was created or sent.", candidates=error.problems)
+    shown = [link for link in links if link.url]
     if output == OutputFormat.JSON:
-        print_json(
-            {
-                "request": feedback_request.pk,
-                "links": [{"email": k.email, "group": k.group, "url": k.url} for k in links],
-            }
-        )
+        document = {"request": feedback_request.pk, "delivery": feedback_request.delivery, "invited": len(links)}
+        if pass_on:
+            document["links"] = [{"email": k.email, "group": k.group, "url": k.url} for k in shown]
+            document["warning"] = HANDED_OUT_WARNING
+        print_json(document)
         return
-    typer.echo(f"Created feedback request {feedback_request.pk}; invitations sent to {len(links)} raters.")
+    if not pass_on:
+        typer.echo(f"Created feedback request {feedback_request.pk}; e-mailed a personal link to {len(links)} raters.")
+        typer.echo("You never see their links: that keeps who answered from you.")
+        return
+    typer.echo(f"Created feedback request {feedback_request.pk} for {len(links)} raters; no e-mail was sent.")
+    typer.echo(HANDED_OUT_WARNING)
     typer.echo("Links (shown only now; only their hashes are stored):")
-    for link in links:
+    for link in shown:
         typer.echo(f"  {link.email} ({link.group}): {link.url}")
+
+
+HANDED_OUT_WARNING = (
+    "You pass these links on yourself, so you could see whether each link was used and could answer links "
+    "yourself: your raters' anonymity depends on your honesty (their page tells them so)."
+)
 
 
 def _thresholds(specs: list[str]) -> dict[str, int]:
@@ -108,6 +121,11 @@ REMIND_OPTION = typer.Option(
 ATTRIBUTE_OPTION = typer.Option(
     True, "--attribute-manager/--anonymous-manager", help="Show the manager's answers attributed (the manager is told)."
 )
+PASS_ON_OPTION = typer.Option(
+    False,
+    "--pass-on",
+    help="Print the links to pass on yourself instead of e-mailing raters (you could then see who used theirs).",
+)
 THRESHOLD_OPTION = typer.Option(
     [], "--threshold", help="Raise a threshold, NAME=N (peer, direct_report, others, all, comments…; at least 3)."
 )
@@ -123,10 +141,11 @@ def create(
     reminder_days: int = REMIND_OPTION,
     attribute_manager: bool = ATTRIBUTE_OPTION,
     threshold: list[str] = THRESHOLD_OPTION,
+    pass_on: bool = PASS_ON_OPTION,
     output: OutputFormat = FORMAT_OPTION,
 ) -> None:
-    """Create a request, e-mail every rater, and print their links (shown only now)."""
-    _create(skill, rater, deadline, message, reminder_days, attribute_manager, threshold, output)
+    """Create a request and e-mail every rater their link (never shown to you); or, with --pass-on, print the links."""
+    _create(skill, rater, deadline, message, reminder_days, attribute_manager, threshold, output, pass_on)
 
 
 @app.command("list")
@@ -172,6 +191,7 @@ def status(request_id: int = REQUEST_ARGUMENT, output: OutputFormat = FORMAT_OPT
 
     feedback_request = _request(owner, request_id)
     released = results.feedback_results(feedback_request=feedback_request).snapshot
+    invited = selectors.invitation_rows(feedback_request=feedback_request)
     document = {
         "request": feedback_request.pk,
         "skills": [s.name for s in selectors.request_skills(feedback_request=feedback_request)],
@@ -179,9 +199,9 @@ def status(request_id: int = REQUEST_ARGUMENT, output: OutputFormat = FORMAT_OPT
         "open": feedback_request.is_open(),
         "reminder_days": feedback_request.reminder_days,
         "thresholds": feedback_request.thresholds,
-        "raters": [
-            {"email": r.email, "group": r.group} for r in selectors.invitation_rows(feedback_request=feedback_request)
-        ],
+        "delivery": feedback_request.delivery,
+        "raters": [{"email": r.email, "group": r.group} for r in invited],
+        "answers_received": selectors.answers_received(feedback_request=feedback_request),
         "release": released.number if released else 0,
         "responses_released": released.responses if released else 0,
     }
@@ -191,6 +211,6 @@ def status(request_id: int = REQUEST_ARGUMENT, output: OutputFormat = FORMAT_OPT
     typer.echo(f"Request {document['request']}: {', '.join(document['skills'])}")
     typer.echo(f"Deadline {document['deadline']} ({'open' if document['open'] else 'closed'})")
     typer.echo(
-        f"Raters asked: {len(document['raters'])}; released: {document['responses_released']} responses "
-        f"(release {document['release']})"
+        f"Raters asked: {len(document['raters'])}; answers received: {document['answers_received']}; "
+        f"released: {document['responses_released']} responses (release {document['release']})"
     )

@@ -13,10 +13,16 @@ def moment(
     skill: str = typer.Option(..., "--skill", help="The one skill the question is about."),
     question: str = typer.Option("", "--question", help="Your question (default: 'How did I do at SKILL just now?')."),
     rater: list[str] = typer.Option([], "--rater", help="An e-mail address to send a link to (repeatable)."),
-    links: int = typer.Option(0, "--links", min=0, max=20, help="Links to print and pass on yourself."),
+    links: int = typer.Option(
+        0,
+        "--links",
+        min=0,
+        max=20,
+        help="Links to print and pass on yourself (their answers count only with answers from e-mailed raters).",
+    ),
     output: OutputFormat = FORMAT_OPTION,
 ) -> None:
-    """Ask one question about one skill right after a moment; prints the links (shown only now)."""
+    """Ask one question about one skill right after a moment; prints the links to pass on (shown only now)."""
     owner = context.owner()
     from peoplecraft.feedback import moment_services
     from peoplecraft.skillmap import selectors
@@ -39,14 +45,21 @@ def moment(
                 "skill": found.name,
                 "question": created.question,
                 "expires": created.expires_on.isoformat(),
-                "links": [{"email": link.email or None, "url": link.url} for link in issued],
+                "emailed": sum(1 for link in issued if link.email),
+                "links": [link.url for link in issued if link.url],
             }
         )
         return
     typer.echo(f"Moment {created.pk}: {created.question} (links work until {created.expires_on:%Y-%m-%d})")
-    typer.echo("Links (shown only now; only their hashes are stored):")
-    for number, link in enumerate(issued, start=1):
-        typer.echo(f"  {link.email or f'link {number}'}: {link.url}")
+    emailed = sum(1 for link in issued if link.email)
+    if emailed:
+        typer.echo(f"E-mailed a personal link to {emailed} people (you never see those links).")
+    shown = [link.url for link in issued if link.url]
+    if shown:
+        typer.echo("Links to pass on (shown only now; only their hashes are stored). Answers through them count")
+        typer.echo("only together with at least three answers from people Peoplecraft e-mailed:")
+        for number, url in enumerate(shown, start=1):
+            typer.echo(f"  link {number}: {url}")
 
 
 def moments(output: OutputFormat = FORMAT_OPTION) -> None:

@@ -55,13 +55,17 @@ def _n(value: float | None) -> str:
 
 
 def links(request_id: int = REQUEST_ARGUMENT) -> None:
-    """Whom you asked. Links are shown only when created: use 'resend' for a new one."""
+    """Whom you asked. Links cannot be shown again: use 'resend' for a new one."""
     owner = context.owner()
     from peoplecraft.feedback import selectors
 
     feedback_request = _request(owner, request_id)
-    typer.echo("Links were shown when the request was created; only their hashes are stored, so they cannot be")
-    typer.echo(f"shown again. For a new link: peoplecraft feedback resend {feedback_request.pk} EMAIL")
+    if feedback_request.delivery == "email":
+        typer.echo("Peoplecraft e-mailed each rater their link; you never see it, and only its hash is stored.")
+        typer.echo(f"To e-mail a rater a new link: peoplecraft feedback resend {feedback_request.pk} EMAIL")
+    else:
+        typer.echo("Links were shown when the request was created; only their hashes are stored, so they cannot be")
+        typer.echo(f"shown again. For a new link: peoplecraft feedback resend {feedback_request.pk} EMAIL")
     for row in selectors.invitation_rows(feedback_request=feedback_request):
         typer.echo(f"  {row.email} ({row.group})")
 
@@ -69,7 +73,7 @@ def links(request_id: int = REQUEST_ARGUMENT) -> None:
 def resend(
     request_id: int = REQUEST_ARGUMENT, email: str = typer.Argument(..., help="The rater's e-mail address.")
 ) -> None:
-    """E-mail a rater a new link (the old one stops working) and print it."""
+    """Give a rater a new link (the old one stops working): e-mailed to them, or printed with --pass-on requests."""
     owner = context.owner()
     from peoplecraft.feedback import selectors, services
 
@@ -79,8 +83,17 @@ def resend(
     invitation = selectors.invitation_find(email=email, feedback_request=feedback_request)
     if invitation is None:
         context.fail(f"{email} was not asked in request {request_id}.")
-    link = services.invitation_resend(invitation=invitation, base_url=_base_url())
-    typer.echo(f"Sent again to {link.email}: {link.url}")
+    try:
+        link = services.invitation_resend(invitation=invitation, base_url=_base_url())
+    except services.FeedbackError as error:
+        context.fail(str(error))
+    if link.url is None:
+        typer.echo(f"Sent {link.email} a new link by e-mail.")
+        return
+    from peoplecraft.cli.feedback import HANDED_OUT_WARNING
+
+    typer.echo(HANDED_OUT_WARNING)
+    typer.echo(f"New link for {link.email} (shown only now): {link.url}")
 
 
 def close(request_id: int = REQUEST_ARGUMENT) -> None:

@@ -107,3 +107,47 @@ def validate(
         if output is OutputFormat.JSON:
             raise typer.Exit(context.EXIT_BAD_INPUT)
         context.fail(f"{len(problems)} problem(s) found.", candidates=[str(p) for p in problems])
+
+
+@app.command("check")
+def check(
+    paths: list[Path] = typer.Argument(None, help="Scenario files or directories (default: the bundled scenarios)."),
+    limit: int = typer.Option(
+        100_000, "--limit", min=1, help="Stop counting paths after this many (the checks still cover every state)."
+    ),
+    output: OutputFormat = FORMAT_OPTION,
+) -> None:
+    """Follow every path of each scenario with its flags: exit 2 if an ending, line or choice takes for granted
+    a fact the path never set up (or on any other problem), naming file, node and an example path."""
+    from peoplecraft.scenarios.catalogue import check_files, scenario_files
+
+    if paths and not scenario_files(paths):
+        context.fail("No scenario files found (looked for *.yaml and *.yml).")
+    results = check_files(paths or None, limit=limit)
+    rows = [
+        {
+            "file": result.source,
+            "id": result.scenario.id if result.scenario else None,
+            "paths": result.paths.paths if result.paths else None,
+            "capped": result.paths.capped if result.paths else None,
+            "states": result.paths.states if result.paths else None,
+            "seconds": round(result.paths.seconds, 4) if result.paths else None,
+            "problems": [{"line": p.line, "node": p.node, "message": p.message} for p in result.problems],
+        }
+        for result in results
+    ]
+    problems = [str(problem) for result in results for problem in result.problems]
+    if output is OutputFormat.JSON:
+        print_json({"files": rows})
+        if problems:
+            raise typer.Exit(context.EXIT_BAD_INPUT)
+        return
+    for row in rows:
+        shape = ""
+        if row["paths"] is not None:
+            more = "+ (stopped counting at --limit)" if row["capped"] else ""
+            shape = f": {row['paths']}{more} paths, {row['states']} states, {row['seconds']:.3f} s"
+        verdict = "FAIL" if row["problems"] else "ok"
+        typer.echo(f"{verdict} {row['file']} ({row['id'] or 'not loaded'}){shape}")
+    if problems:
+        context.fail(f"{len(problems)} problem(s) found.", candidates=problems)

@@ -1,4 +1,9 @@
-"""``peoplecraft serve``: bootstrap, print the sign-in link, run granian (a production server)."""
+"""``peoplecraft serve``: bootstrap, run granian (a production server); a sign-in link on the first run.
+
+A sign-in link is a key to the owner's account for a day: printed on every start, it would sit in
+a team server's logs (systemd journal, container logs) for anyone who reads them. So it is printed
+only on the first run, when the owner has just been created, or when asked with ``--sign-in-link``.
+"""
 
 from __future__ import annotations
 
@@ -15,18 +20,34 @@ def serve(
     host: str = typer.Option("127.0.0.1", help="Address to bind; 0.0.0.0 for a team server."),
     port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
     workers: int = typer.Option(1, min=1, max=64, help="Worker processes."),
+    sign_in_link: bool = typer.Option(
+        False,
+        "--sign-in-link",
+        help="Print a new one-time sign-in link for the owner (always printed on the first run).",
+    ),
 ) -> None:
-    """Run Peoplecraft and print a one-time sign-in link (first run sets everything up)."""
+    """Run Peoplecraft (the first run sets everything up and prints a one-time sign-in link)."""
     _check_port_free(host, port)
-    owner = context.owner()
+    owner, first_run = context.owner_first_run()
     from django.conf import settings
+
+    from peoplecraft.core.storage import unwritable
+
+    if (problem := unwritable()) is not None:  # say so now, not at the first sign-in or answer
+        context.fail(str(problem), code=context.EXIT_FAILURE)
 
     from peoplecraft.accounts.services import sign_in_link_create
 
     base_url = settings.BASE_URL or f"http://{_display_host(host)}:{port}"
-    token = sign_in_link_create(user=owner)
     typer.echo(f"Peoplecraft is running at {base_url}/")
-    typer.echo(f"Open this one-time sign-in link: {base_url}/accounts/sign-in/link/{token}/", err=False)
+    if first_run or sign_in_link:
+        token = sign_in_link_create(user=owner)
+        typer.echo(f"Open this one-time sign-in link: {base_url}/accounts/sign-in/link/{token}/")
+    else:
+        typer.echo(
+            f"To sign in, use your password or a new one-time link: peoplecraft account link --base-url {base_url}"
+        )
+        typer.echo("(or restart with: peoplecraft serve --sign-in-link)")
     typer.echo(f"Data directory: {settings.HOME}")
     from django.db import connections
 

@@ -25,7 +25,7 @@ CSRF_TRUSTED_ORIGINS = env_list("PEOPLECRAFT_CSRF_TRUSTED_ORIGINS", [])
 BASE_URL = env_str("PEOPLECRAFT_BASE_URL", "").rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "peoplecraft.core.admin_site.PeoplecraftAdminConfig",  # django.contrib.admin, declared lookups only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -99,6 +99,8 @@ _SQLITE_INIT = ";".join(
         "PRAGMA synchronous=NORMAL",
         "PRAGMA foreign_keys=ON",
         "PRAGMA busy_timeout=5000",
+        # Deleted rows (drafts, answers, sign-in tokens) are overwritten with zeros, not left in free pages.
+        "PRAGMA secure_delete=ON",
     ]
 )
 if env_str("DATABASE_URL", ""):
@@ -159,8 +161,11 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"
 SIGN_IN_LINK_MINUTES = env_int("PEOPLECRAFT_SIGN_IN_LINK_MINUTES", 60 * 24)
 
-# Throttle per (username, address) pair: an attacker elsewhere cannot lock the owner out.
+# Throttle per (username, address) pair: an attacker elsewhere cannot lock the owner out...
 AXES_FAILURE_LIMIT = env_int("PEOPLECRAFT_LOGIN_FAILURE_LIMIT", 5)
+# ...and per account across all addresses (accounts/throttle.py): many addresses cannot guess without end.
+AXES_HANDLER = "peoplecraft.accounts.throttle.AccountThrottleHandler"
+LOGIN_ACCOUNT_FAILURE_LIMIT = env_int("PEOPLECRAFT_LOGIN_ACCOUNT_FAILURE_LIMIT", 20)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("PEOPLECRAFT_LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
@@ -249,6 +254,16 @@ FEEDBACK_TOKEN_RATE_LIMIT = env_int("PEOPLECRAFT_FEEDBACK_TOKEN_RATE_LIMIT", 30)
 FEEDBACK_TOKEN_RATE_WINDOW = env_int("PEOPLECRAFT_FEEDBACK_TOKEN_RATE_WINDOW", 600)  # seconds
 # How long the cookie that replaces a rater's token lasts.
 FEEDBACK_RATER_COOKIE_SECONDS = env_int("PEOPLECRAFT_FEEDBACK_RATER_COOKIE_SECONDS", 2 * 60 * 60)
+# Whether Peoplecraft can e-mail raters (then the learner never sees their links). Backends that
+# deliver nothing to a rater -- the console (the learner's own terminal), memory, files, dummy --
+# do not count; PEOPLECRAFT_FEEDBACK_EMAIL=on|off overrides the guess (docs/feedback.md).
+_NOT_DELIVERING = {
+    "peoplecraft.core.mail.ConsoleEmailBackend",
+    "django.core.mail.backends.locmem.EmailBackend",
+    "django.core.mail.backends.filebased.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+}
+FEEDBACK_EMAIL_AVAILABLE = env_bool("PEOPLECRAFT_FEEDBACK_EMAIL", EMAIL_BACKEND not in _NOT_DELIVERING)
 
 # --- Who runs this Peoplecraft (docs/anonymity.md) ----------------------------------------
 # Empty: a personal installation, run by the learner themselves (rater pages say so).

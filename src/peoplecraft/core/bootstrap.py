@@ -76,10 +76,15 @@ def analyze_database() -> None:
 
 def bootstrap():
     """Make the installation usable and return the owner account."""
-    from peoplecraft.accounts.services import owner_ensure
+    return bootstrap_first_run()[0]
+
+
+def bootstrap_first_run():
+    """Make the installation usable; return the owner and whether this call created it (first run)."""
+    from peoplecraft.accounts.services import owner_ensure_created
     from peoplecraft.skillmap.services import guide_load_default
 
     migrate_database()
-    owner = owner_ensure()
+    owner, created = owner_ensure_created()
     guide_load_default(owner=owner)
-    return owner
+    return owner, created

@@ -27,6 +27,7 @@ from peoplecraft.journal import services as journal_services
 from peoplecraft.journal.emotions import emotion_wheel
 from peoplecraft.practice import services as practice_services
 from peoplecraft.practice.models import PracticeEntry
+from peoplecraft.scenarios import selectors as scenario_selectors
 from peoplecraft.scenarios import services as scenario_services
 from peoplecraft.scenarios.catalogue import bundled_scenarios
 from peoplecraft.scenarios.models import ScenarioPlay
@@ -105,12 +106,15 @@ def _person_year(person, size: demo_plan.Size, seed: int, today: date, report: D
     _drafts(person, plan, report)
     _plays(person, plan, report)
     if feedback and size.feedback_requests:
-        from peoplecraft.demo.feedback_part import feedback_year
+        from peoplecraft.demo.feedback_part import FeedbackPartError, feedback_year
 
         practised = [skills[i] for i in plan.focus] or skills[:3]
-        made = feedback_year(
-            person=person, guide=guide, skills=practised, rounds=size.feedback_requests, seed=seed, today=today
-        )
+        try:
+            made = feedback_year(
+                person=person, guide=guide, skills=practised, rounds=size.feedback_requests, seed=seed, today=today
+            )
+        except FeedbackPartError as error:
+            raise DemoError(str(error)) from None
         report.add("feedback requests", made)
 
 
@@ -219,10 +223,9 @@ def _plays(person, plan: demo_plan.Plan, report: DemoReport) -> None:
         choices = random.Random(choice_seed)  # noqa: S311 - demo content, not a secret
         play = scenario_services.play_start(owner=person, scenario_id=scenario.id, restart=True)
         while not play.is_finished:
-            node = scenario.node(play.node_id)
-            play = scenario_services.play_choose(
-                play=play, node_id=node.id, choice=choices.randrange(len(node.choices))
-            )
+            node = scenario_selectors.play_state(play=play).node  # with the choices offered at this point
+            choice = choices.randrange(len(node.choices))
+            play = scenario_services.play_choose(play=play, node_id=node.id, choice=choice)
         ScenarioPlay.objects.filter(pk=play.pk).update(started_at=_at(day, 13), finished_at=_at(day, 13, 12))
         PracticeEntry.objects.filter(owner=person, source_ref=f"scenario-play:{play.pk}").update(
             occurred_on=day, created_at=_at(day, 13, 12)

@@ -6,6 +6,11 @@ requests and their unlinkable responses) in dependency order, each app's rows so
 key. It carries no timestamp of its own, so backup → restore into an empty database → backup
 gives a byte-identical document. One-time sign-in links are left out on purpose.
 
+360° rows that need the sealing key (kept outside the database, never in a backup: see
+:mod:`peoplecraft.core.sealing`) -- used-link markers and unreleased answers -- make the document
+carry the key's fingerprint. Restoring them under another key would silently let used links answer
+again, so it is refused unless asked for explicitly (then open requests are closed instead).
+
 Every value is written exactly, in one encoding: date-times in UTC with all six digits of
 microseconds and a ``Z`` (``2025-03-01T09:00:00.000500Z``), times with six digits too, decimals
 as their exact text. (Django's own encoder cuts date-times to milliseconds, so a restore lost
@@ -24,6 +29,7 @@ from django.core.management.color import no_style
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 
+from peoplecraft.core import sealing
 from peoplecraft.skillmap.notefile import NoteFileError, write_note_file
 
 FORMAT = "peoplecraft-backup"
@@ -33,6 +39,9 @@ APP_LABELS = (
     "scenarios", "journal", "goals", "feedback",
 )  # fmt: skip
 EXCLUDED = {"accounts.signintoken"}
+SPENT_MARKERS = "feedback.spentmarker"
+SEALED = {"feedback.sealedresponse", "feedback.sealedmomentresponse"}
+KEYED = SEALED | {SPENT_MARKERS}
 
 
 class BackupError(Exception):
@@ -55,7 +64,10 @@ def backup_document() -> dict:
     for model in backup_models():
         rows = sorted(model._default_manager.all(), key=lambda row: str(row.pk).zfill(40))
         objects += serializers.serialize("python", rows, use_natural_foreign_keys=True)
-    return {"format": FORMAT, "version": VERSION, "objects": objects}
+    document = {"format": FORMAT, "version": VERSION, "objects": objects}
+    if any(row["model"] in KEYED for row in objects):
+        document["sealing_key"] = sealing.fingerprint()
+    return document
 
 
 class BackupEncoder(DjangoJSONEncoder):
@@ -112,18 +124,62 @@ def backup_read(path: Path) -> dict:
     return document
 
 
-def backup_restore(document: dict) -> int:
-    """Load ``document`` into an empty database in one transaction; return the row count."""
+def backup_restore(document: dict, *, other_sealing_key: bool = False) -> int:
+    """Load ``document`` into an empty database in one transaction; return the row count.
+
+    ``other_sealing_key``: the backup's used-link markers and sealed answers need a key this
+    installation does not have; restore without them and close every open request and moment,
+    so that no link can be used a second time."""
     from peoplecraft.accounts.models import User
     from peoplecraft.journal import search_index
 
     if User.objects.exists():
         raise BackupError("restore needs an empty database: point PEOPLECRAFT_HOME (or DATABASE_URL) at a new one")
+    objects = document["objects"]
+    foreign = _foreign_key_problem(document)
+    if foreign and not other_sealing_key:
+        raise BackupError(foreign)
+    if foreign:
+        objects = [row for row in objects if row.get("model") not in KEYED]
     with transaction.atomic():
-        count = _load(document["objects"])
+        count = _load(objects)
+        if foreign:
+            _close_feedback()
         _reset_sequences()
         search_index.rebuild()
     return count
+
+
+def _foreign_key_problem(document: dict) -> str:
+    """Why the backup cannot be restored as is under this installation's sealing key ("" if it can)."""
+    keyed = [row for row in document["objects"] if isinstance(row, dict) and row.get("model") in KEYED]
+    if not keyed:
+        return ""
+    try:
+        current = sealing.fingerprint()
+    except sealing.SealingError as error:
+        return f"the sealing key cannot be read: {error}"
+    if document.get("sealing_key") == current:
+        return ""
+    sealed = sum(row["model"] in SEALED for row in keyed)
+    return (
+        f"this backup was made under another sealing key (fingerprint {document.get('sealing_key')}; this "
+        f"installation's is {current}). Its 360° feedback needs that key: put the old installation's "
+        f"{sealing.KEY_FILE} in the new data directory, or set {sealing.ENV}, and restore again. Or pass "
+        f"--other-sealing-key to restore anyway: every open request and moment is then closed (so no link can "
+        f"answer twice) and {sealed} unreleased answer(s), which only the old key opens, are left out."
+    )
+
+
+def _close_feedback() -> None:
+    from django.utils import timezone
+
+    from peoplecraft.feedback.models import Draft, FeedbackRequest, MomentRequest
+
+    now = timezone.now()
+    FeedbackRequest.objects.filter(closed_at=None).update(closed_at=now)
+    MomentRequest.objects.filter(closed_at=None).update(closed_at=now)
+    Draft.objects.all().delete()
 
 
 def _load(objects: list) -> int:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from peoplecraft.assessment.instrument import Item
 from peoplecraft.feedback.aggregation import QUESTIONS
-from peoplecraft.feedback.models import Group
+from peoplecraft.feedback.models import Delivery, Group
 from peoplecraft.skillmap.models import Guide, Skill
 
 RATER_ROWS = 10
@@ -29,7 +29,7 @@ class RequestForm(forms.Form):
         min_value=0,
         max_value=60,
         initial=3,
-        label=_lazy("Remind raters who have not answered this many days before the deadline"),
+        label=_lazy("Remind everyone you asked this many days before the deadline (e-mail only)"),
     )
     attribute_manager = forms.BooleanField(
         required=False,
@@ -37,8 +37,16 @@ class RequestForm(forms.Form):
         label=_lazy("Show my manager's answers attributed (the manager is told on the form)"),
     )
 
-    def __init__(self, *args, guide: Guide, **kwargs) -> None:
+    delivery = forms.ChoiceField(
+        choices=Delivery.choices,
+        widget=forms.RadioSelect,
+        required=False,  # left out: Peoplecraft e-mails (refused with a clear message if it cannot)
+        label=_lazy("How raters get their link"),
+    )
+
+    def __init__(self, *args, guide: Guide, email_available: bool = True, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["delivery"].initial = Delivery.EMAIL if email_available else Delivery.PASS_ON
         self.fields["skills"].queryset = (
             Skill.objects.filter(area__guide=guide, archived_at=None, area__archived_at=None)
             .select_related("area")

@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 import re
 
-_RATER_PATH = re.compile(r"/r/[A-Za-z0-9_\-]{8,}/")
+# A rater token (43 URL-safe characters) after /r/, with or without the trailing slash; the
+# rater area's own pages (decline/, done/, moment/) are shorter and stay readable.
+_RATER_PATH = re.compile(r"/r/[A-Za-z0-9_\-]{16,}")
 
 
 def redact(text: str) -> str:
-    return _RATER_PATH.sub("/r/[token]/", text)
+    return _RATER_PATH.sub("/r/[token]", text)
 
 
 class RedactRaterTokens(logging.Filter):

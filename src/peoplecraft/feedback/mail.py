@@ -1,4 +1,9 @@
-"""The e-mails raters receive: an invitation and, if they have not answered, one reminder."""
+"""The e-mails raters receive: an invitation (or a new link) and one reminder, the same for everyone.
+
+Every message to a rater carries the header ``X-Peoplecraft-Private: rater``: the console e-mail
+backend (a personal install run by the learner) withholds such messages instead of printing
+links and recipients on the learner's terminal.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,9 @@ from django.utils.translation import gettext as _
 
 from peoplecraft.feedback.models import FeedbackRequest
 
+PRIVATE_HEADER = "X-Peoplecraft-Private"
+PRIVATE = {PRIVATE_HEADER: "rater"}
+
 
 def learner_name(feedback_request: FeedbackRequest) -> str:
     """What raters see of the learner: their display name, nothing else."""
@@ -15,13 +23,9 @@ def learner_name(feedback_request: FeedbackRequest) -> str:
     return owner.get_full_name() or owner.get_username()
 
 
-def _body(feedback_request: FeedbackRequest, url: str, *, reminder: bool) -> str:
+def _body(feedback_request: FeedbackRequest, url: str) -> str:
     name = learner_name(feedback_request)
-    opening = (
-        _("A reminder: %(name)s would value your feedback before %(deadline)s.")
-        if reminder
-        else _("%(name)s asks for your feedback on how they work with people.")
-    ) % {"name": name, "deadline": feedback_request.deadline.isoformat()}
+    opening = _("%(name)s asks for your feedback on how they work with people.") % {"name": name}
     parts = [opening, ""]
     if feedback_request.message.strip():
         parts += [_("Their message:"), feedback_request.message.strip(), ""]
@@ -39,11 +43,47 @@ def _body(feedback_request: FeedbackRequest, url: str, *, reminder: bool) -> str
     return "\n".join(parts) + "\n"
 
 
-def rater_mail(feedback_request: FeedbackRequest, email: str, url: str, *, reminder: bool = False) -> EmailMessage:
-    subject = (_("Reminder: feedback for %(name)s") if reminder else _("%(name)s asks for your feedback")) % {
-        "name": learner_name(feedback_request)
+def invitation_subject(feedback_request: FeedbackRequest) -> str:
+    return _("%(name)s asks for your feedback") % {"name": learner_name(feedback_request)}
+
+
+def rater_mail(feedback_request: FeedbackRequest, email: str, url: str) -> EmailMessage:
+    """The invitation, also sent again (with a new link) when the learner asks for it."""
+    return EmailMessage(
+        invitation_subject(feedback_request),
+        _body(feedback_request, url),
+        settings.DEFAULT_FROM_EMAIL,
+        [email],
+        headers=dict(PRIVATE),
+    )
+
+
+def reminder_mail(feedback_request: FeedbackRequest, email: str) -> EmailMessage:
+    """The one reminder, word for word the same for every invitee, answered or not, and without a link:
+    links are not stored, and a new one would throw away the rater's draft."""
+    name = learner_name(feedback_request)
+    values = {
+        "name": name,
+        "deadline": feedback_request.deadline.isoformat(),
+        "subject": invitation_subject(feedback_request),
+        "day": feedback_request.created_at.date().isoformat(),
     }
-    return EmailMessage(subject, _body(feedback_request, url, reminder=reminder), settings.DEFAULT_FROM_EMAIL, [email])
+    body = "\n".join(
+        [
+            _("A reminder: %(name)s would value your feedback before %(deadline)s.") % values,
+            "",
+            _("If you have already answered, or declined, thank you: there is nothing more to do.") % values,
+            "",
+            _(
+                "If not, please use the link in the e-mail “%(subject)s” sent on %(day)s (or the newer one, if "
+                "it was sent to you again). If you cannot find it, ask %(name)s to send it again: the new link "
+                "reaches only you, and %(name)s does not see whether you answered."
+            )
+            % values,
+        ]
+    )
+    subject = _("Reminder: feedback for %(name)s") % values
+    return EmailMessage(subject, body + "\n", settings.DEFAULT_FROM_EMAIL, [email], headers=dict(PRIVATE))
 
 
 def moment_mail(moment, email: str, url: str) -> EmailMessage:
@@ -66,4 +106,4 @@ def moment_mail(moment, email: str, url: str) -> EmailMessage:
         ]
     )
     subject = _("%(name)s asks: %(question)s") % {"name": name, "question": moment.question}
-    return EmailMessage(subject[:150], body + "\n", settings.DEFAULT_FROM_EMAIL, [email])
+    return EmailMessage(subject[:150], body + "\n", settings.DEFAULT_FROM_EMAIL, [email], headers=dict(PRIVATE))

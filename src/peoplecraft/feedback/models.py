@@ -1,8 +1,15 @@
 """360° feedback: requests, rater invitations, anonymous responses and releases.
 
-Unlinkable by construction: a :class:`RaterResponse` has no foreign key to its invitation or
-rater, a random UUID primary key, and only the day it arrived. Invitations know whether they were
-answered (so a token works once) but never which response is theirs.
+Unlinkable by construction (docs/feedback.md, "How answers are stored"):
+
+- an :class:`Invitation` holds no state: whether its link was used is a :class:`SpentMarker`, an
+  HMAC of the invitation under the sealing key kept outside the database, so no table (and no
+  backup) says which invitation answered or declined;
+- an answer arrives sealed (:class:`SealedResponse`, encrypted with that key) and becomes a
+  :class:`RaterResponse` only when its batch is released, in random order, with a random UUID
+  primary key, no link to an invitation and only the day it arrived;
+- a draft (:class:`Draft`) is encrypted with a key derived from the rater's raw token, which the
+  server never stores: only the rater can read it.
 """
 
 from __future__ import annotations
@@ -26,6 +33,11 @@ class Group(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class Delivery(models.TextChoices):
+    EMAIL = "email", _("Peoplecraft e-mails each rater")
+    PASS_ON = "pass_on", _("I pass the links on myself")
+
+
 class FeedbackRequest(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feedback_requests")
     guide = models.ForeignKey(Guide, on_delete=models.CASCADE, related_name="feedback_requests")
@@ -38,6 +50,7 @@ class FeedbackRequest(models.Model):
     attribute_manager = models.BooleanField(default=True)
     thresholds = models.JSONField(default=dict)  # set when sent; only ever raised
     self_answers = models.JSONField(default=dict, blank=True)  # item id -> 1..5 or None
+    delivery = models.CharField(max_length=8, choices=Delivery.choices, default=Delivery.EMAIL)
     created_at = models.DateTimeField(default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)
 
@@ -52,22 +65,14 @@ class FeedbackRequest(models.Model):
         return self.closed_at is None and today <= self.deadline
 
 
-class InvitationState(models.TextChoices):
-    OPEN = "open", _("Open")
-    ANSWERED = "answered", _("Answered")
-    DECLINED = "declined", _("Declined")
-
-
 class Invitation(models.Model):
-    """One rater's invitation. Only the SHA-256 of its token is stored; the state is never shown."""
+    """One rater's invitation. Only the SHA-256 of its token is stored, and no state at all."""
 
     request = models.ForeignKey(FeedbackRequest, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField()
     group = models.CharField(max_length=16, choices=Group.choices)
     attributed = models.BooleanField(default=False)  # the form tells this rater their answers are attributed
     token_hash = models.CharField(max_length=64, unique=True)
-    state = models.CharField(max_length=8, choices=InvitationState.choices, default=InvitationState.OPEN)
-    draft = models.JSONField(null=True, blank=True)
 
     class Meta:
         ordering = ["pk"]
@@ -78,16 +83,66 @@ class Invitation(models.Model):
 
 
 class ReminderSent(models.Model):
-    """At most one reminder per invitation per schedule point (a unique constraint, not a check)."""
+    """At most one reminder round per request per schedule point; it goes to every invitee."""
 
-    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="+")
+    request = models.ForeignKey(FeedbackRequest, on_delete=models.CASCADE, related_name="+")
     point = models.DateField()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["invitation", "point"], name="one_reminder_per_point")]
+        constraints = [models.UniqueConstraint(fields=["request", "point"], name="one_reminder_round_per_point")]
 
     def __str__(self) -> str:
         return f"reminder {self.point:%Y-%m-%d}"
+
+
+class SpentMarker(models.Model):
+    """ "Some link of this request (or moment) was used": the HMAC of the invitation under the sealing
+    key (:func:`peoplecraft.core.sealing.marker`). Unique, so a link is spent exactly once; without
+    the key (the database or a backup alone) it cannot be matched to an invitation. The primary key
+    is the marker itself, so not even row ids keep the order in which links were used."""
+
+    marker = models.CharField(max_length=64, primary_key=True)
+    request = models.ForeignKey(FeedbackRequest, null=True, on_delete=models.CASCADE, related_name="+")
+    moment = models.ForeignKey("MomentRequest", null=True, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        ordering = ["marker"]
+
+    def __str__(self) -> str:
+        return "spent link"
+
+
+class Draft(models.Model):
+    """A rater's unfinished answers, encrypted with a key derived from their raw token.
+
+    ``locator`` is the SHA-256 of ``"draft:" + token``: neither it nor the key can be computed
+    without the token, which the server does not store (the rater's link and cookie hold it)."""
+
+    locator = models.CharField(max_length=64, primary_key=True)
+    request = models.ForeignKey(FeedbackRequest, on_delete=models.CASCADE, related_name="+")
+    ciphertext = models.TextField()  # base64 of nonce + AES-GCM ciphertext
+
+    class Meta:
+        ordering = ["locator"]
+
+    def __str__(self) -> str:
+        return "sealed draft"
+
+
+class SealedResponse(models.Model):
+    """An answer not yet released, sealed with the installation's sealing key (kept outside the
+    database). ``attributed`` stays readable because the batch rule counts anonymous answers."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    request = models.ForeignKey(FeedbackRequest, on_delete=models.CASCADE, related_name="+")
+    attributed = models.BooleanField(default=False)
+    ciphertext = models.TextField()  # group, ratings, comments, day received
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return "sealed response"
 
 
 class RaterResponse(models.Model):
@@ -98,7 +153,7 @@ class RaterResponse(models.Model):
     ratings = models.JSONField(default=dict)  # item id -> 1..5, or None for "don't know"
     comments = models.JSONField(default=dict)  # keep / start / stop -> text
     received_on = models.DateField()  # the day only: no finer time is kept
-    batch = models.PositiveIntegerField(null=True, blank=True)  # the release it belongs to; None: pending
+    batch = models.PositiveIntegerField()  # the release it belongs to (pending answers are sealed)
 
     class Meta:
         ordering = ["id"]  # random: never the order of arrival
@@ -174,7 +229,6 @@ class MomentInvitation(models.Model):
     moment = models.ForeignKey(MomentRequest, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(blank=True)
     token_hash = models.CharField(max_length=64, unique=True)
-    state = models.CharField(max_length=8, choices=InvitationState.choices, default=InvitationState.OPEN)
 
     class Meta:
         ordering = ["pk"]
@@ -191,13 +245,31 @@ class MomentResponse(models.Model):
     rating = models.PositiveSmallIntegerField()  # 1..5
     comment = models.TextField(blank=True)
     received_on = models.DateField()  # the day only
-    batch = models.PositiveIntegerField(null=True, blank=True)  # the pool's release; None: pending
+    batch = models.PositiveIntegerField()  # the pool's release (pending answers are sealed)
 
     class Meta:
         ordering = ["id"]  # random: never the order of arrival
 
     def __str__(self) -> str:
         return "moment response"
+
+
+class SealedMomentResponse(models.Model):
+    """A micro-feedback answer not yet released, sealed like :class:`SealedResponse`.
+
+    ``passed_on``: it came through a link the learner passed on themselves (they know which links
+    those were): such answers never count toward the pool's release threshold."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    pool = models.ForeignKey(MomentPool, on_delete=models.CASCADE, related_name="+")
+    passed_on = models.BooleanField(default=False)
+    ciphertext = models.TextField()  # rating, comment, day received
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return "sealed moment response"
 
 
 class MomentRelease(models.Model):

@@ -3,33 +3,41 @@
 Reuses the full requests' machinery: tokens (:mod:`tokens`, only hashes stored), the same public
 link under ``/r/<token>/`` (exchanged for a cookie by :mod:`rater_views`), the batch rule of
 :func:`aggregation.release_due` and the thresholds of :mod:`anonymity`. Answers go into the
-skill's :class:`MomentPool`, never to the moment or the link that asked for them.
+skill's :class:`MomentPool`, never to the moment or the link that asked for them. They arrive
+sealed and are opened, shuffled and stored only when the pool releases a batch.
+
+Links the learner passes on themselves could be answered by the learner: answers through them
+never count toward the release threshold (only answers from people Peoplecraft e-mailed do), and
+join a release that e-mailed answers made due.
 """
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from peoplecraft.feedback import aggregation
+from peoplecraft.feedback import aggregation, sealed
 from peoplecraft.feedback.anonymity import thresholds_validate
 from peoplecraft.feedback.mail import moment_mail
 from peoplecraft.feedback.models import (
-    InvitationState,
     MomentInvitation,
     MomentPool,
     MomentRelease,
     MomentRequest,
     MomentResponse,
+    SealedMomentResponse,
+    SpentMarker,
 )
-from peoplecraft.feedback.services import FeedbackError
+from peoplecraft.feedback.selectors import moment_invitation_by_token, moment_invitation_usable
+from peoplecraft.feedback.services import FeedbackError, email_available, no_email_problem
 from peoplecraft.feedback.tokens import rater_url, token_new
 from peoplecraft.skillmap.models import Skill
 
@@ -49,7 +57,7 @@ class MomentClosed(Exception):
 @dataclass(frozen=True)
 class MomentLink:
     email: str  # "" for a link the learner passes on themselves
-    url: str
+    url: str | None  # None: e-mailed to ``email``, never shown to the learner
 
 
 def default_question(skill_name: str) -> str:
@@ -77,6 +85,8 @@ def _check(skill: Skill, owner, question: str, emails: Sequence[str], links: int
         problems.append(_("Add at least one e-mail address, or ask for a link to pass on."))
     if len(emails) + links > MAX_LINKS:
         problems.append(_("At most %(n)d people per moment.") % {"n": MAX_LINKS})
+    if emails and not email_available():
+        problems.append(no_email_problem())
     return problems
 
 
@@ -90,7 +100,7 @@ def moment_create(
     links: int = 0,
     expires_days: int = EXPIRES_DAYS,
 ) -> tuple[MomentRequest, list[MomentLink]]:
-    """Ask one question about one skill; e-mail each address and return every link (shown once)."""
+    """Ask one question about one skill; e-mail each address, and return the links to pass on (shown once)."""
     emails = [email.strip() for email in emails if email.strip()]
     question = " ".join(question.split()) or default_question(skill.name)
     problems = _check(skill, owner, question, emails, links)
@@ -117,6 +127,7 @@ def _issue(moment: MomentRequest, email: str, base_url: str) -> MomentLink:
     url = rater_url(base_url, raw)
     if email:
         moment_mail(moment, email, url).send(fail_silently=False)
+        return MomentLink(email, None)
     return MomentLink(email, url)
 
 
@@ -126,36 +137,46 @@ def moment_close(*, moment: MomentRequest) -> None:
         MomentRequest.objects.filter(pk=moment.pk, closed_at=None).update(closed_at=timezone.now())
 
 
-def moment_answer(*, invitation_id: int, rating: int | None, comment: str = "") -> None:
-    """Store one answer in the skill's pool and spend the link, atomically; release a batch if due."""
+def _context(pool_id: int) -> str:
+    return f"pool:{pool_id}"
+
+
+def moment_answer(*, raw_token: str, rating: int | None, comment: str = "") -> None:
+    """Seal one answer into the skill's pool and spend the link, atomically; release a batch if due."""
     if type(rating) is not int or rating not in SCALE:
         raise FeedbackError(_("Choose one of the five answers."))
     if len(comment) > MAX_COMMENT:
         raise FeedbackError(_("The comment is longer than %(n)d characters.") % {"n": MAX_COMMENT})
+    invitation = moment_invitation_by_token(raw_token=raw_token)
+    if not moment_invitation_usable(invitation):
+        raise MomentClosed
+    answer = {"rating": rating, "comment": comment.strip(), "received_on": timezone.localdate().isoformat()}
     with transaction.atomic():
-        invitation = MomentInvitation.objects.select_related("moment").filter(pk=invitation_id).first()
-        if invitation is None or not invitation.moment.is_open():
-            raise MomentClosed
         pool = MomentPool.objects.select_for_update().get(pk=invitation.moment.pool_id)
-        taken = MomentInvitation.objects.filter(pk=invitation_id, state=InvitationState.OPEN).update(
-            state=InvitationState.ANSWERED
-        )
-        if taken != 1:
-            raise MomentClosed
-        MomentResponse.objects.create(
-            pool=pool, rating=rating, comment=comment.strip(), received_on=timezone.localdate()
+        try:
+            with transaction.atomic():
+                SpentMarker.objects.create(
+                    marker=sealed.moment_spent_marker(invitation.pk), moment_id=invitation.moment_id
+                )
+        except IntegrityError:
+            raise MomentClosed from None
+        SealedMomentResponse.objects.create(
+            pool=pool,
+            passed_on=not invitation.email,
+            ciphertext=sealed.seal_json(answer, sealed.MOMENT_RESPONSE, _context(pool.pk)),
         )
         pool_release_if_due(pool)
 
 
 def pool_release_if_due(pool: MomentPool) -> MomentRelease | None:
-    """Freeze pending answers into the pool's next release once a full batch waits (in a transaction).
-
-    A pool never closes, so there is no partial release at closing: fewer than a batch just wait.
-    """
-    pending = MomentResponse.objects.filter(pool=pool, batch__isnull=True)
-    count = pending.count()
-    if not aggregation.release_due(pending_anonymous=count, pending=count, thresholds=pool.thresholds, closing=False):
+    """Release the pending answers as the pool's next batch once a full batch of answers from people
+    Peoplecraft e-mailed waits (call in a transaction). Pass-on answers never count toward it, but
+    are released with it. A pool never closes: fewer than a batch just wait."""
+    pending = SealedMomentResponse.objects.filter(pool=pool)
+    emailed = pending.filter(passed_on=False).count()
+    if not aggregation.release_due(
+        pending_anonymous=emailed, pending=emailed, thresholds=pool.thresholds, closing=False
+    ):
         return None
     last = MomentRelease.objects.filter(pool=pool).order_by("-number").first()
     release = MomentRelease.objects.create(
@@ -164,5 +185,16 @@ def pool_release_if_due(pool: MomentPool) -> MomentRelease | None:
         thresholds=pool.thresholds,
         released_on=timezone.localdate(),
     )
-    pending.update(batch=release.number)
+    rows = list(pending)
+    opened = [sealed.open_json(row.ciphertext, sealed.MOMENT_RESPONSE, _context(pool.pk)) for row in rows]
+    secrets.SystemRandom().shuffle(opened)
+    for answer in opened:
+        MomentResponse.objects.create(
+            pool=pool,
+            rating=answer["rating"],
+            comment=answer["comment"],
+            received_on=date.fromisoformat(answer["received_on"]),
+            batch=release.number,
+        )
+    SealedMomentResponse.objects.filter(pk__in=[row.pk for row in rows]).delete()
     return release

@@ -1,7 +1,10 @@
 """The rater's pages: the only part of Peoplecraft reachable without signing in.
 
 The token in the e-mailed link is exchanged on first use for a short-lived signed cookie and a
-redirect to a token-free URL, so the token is not left in history, referrers or later logs. Every
+redirect to a token-free URL, so the token is not left in history, referrers or later logs. The
+cookie holds the raw token itself (signed, HttpOnly, path /r/): the server stores only hashes of
+it, and the token is what opens the rater's draft. After "Send again" the old token matches no
+invitation, so a cookie made from it stops working. Every
 response says ``Referrer-Policy: no-referrer``. Pages show the learner's display name and message,
 the statements and the questions -- nothing about other raters.
 """
@@ -22,6 +25,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from peoplecraft.core.http import redirect_after_post
 from peoplecraft.feedback import forms, moment_services, rater_services, selectors
 from peoplecraft.feedback.mail import learner_name
+from peoplecraft.feedback.models import Delivery
 from peoplecraft.feedback.services import FeedbackError
 
 COOKIE = "pc_rater"
@@ -76,19 +80,30 @@ def start(request: HttpRequest, token: str) -> HttpResponse:
     invitation = selectors.invitation_by_token(raw_token=token)
     if invitation is None:
         return _start_moment(request, token)
-    if not selectors.invitation_usable(invitation):
+    if not invitation.request.is_open():
         return _gone(request)
-    return _exchange(request, str(invitation.pk), "rater:form")
+    if selectors.invitation_spent(invitation):
+        return _already(request)
+    return _exchange(request, token, "rater:form")
 
 
 def _start_moment(request: HttpRequest, token: str) -> HttpResponse:
-    """A micro-feedback link: the same exchange, a cookie value marked ``m``, the one-question page."""
+    """A micro-feedback link: the same exchange, then the one-question page."""
     invitation = selectors.moment_invitation_by_token(raw_token=token)
     if invitation is None:
         return _page(request, "feedback/rater/unknown.html", status=404)
-    if not selectors.moment_invitation_usable(invitation):
+    if not invitation.moment.is_open():
         return _gone(request)
-    return _exchange(request, f"m{invitation.pk}", "rater:moment")
+    if selectors.moment_invitation_spent(invitation):
+        return _already(request)
+    return _exchange(request, token, "rater:moment")
+
+
+def _already(request: HttpRequest) -> HttpResponse:
+    """A (re-sent) link of someone who already answered or declined: only the rater holds it."""
+    response = _page(request, "feedback/rater/already.html", status=410)
+    response.delete_cookie(COOKIE, path="/r/")
+    return response
 
 
 def _exchange(request: HttpRequest, value: str, target: str) -> HttpResponse:
@@ -114,21 +129,23 @@ def _cookie(request: HttpRequest) -> str:
 
 
 def _invitation(request: HttpRequest):
+    """The rater's invitation and raw token from their cookie, or (None, "") when it no longer works."""
     raw = _cookie(request)
-    invitation = selectors.rater_invitation(invitation_id=int(raw)) if raw.isdigit() else None
-    return invitation if selectors.invitation_usable(invitation) else None
+    invitation = selectors.invitation_by_token(raw_token=raw) if raw else None
+    return (invitation, raw) if selectors.invitation_usable(invitation) else (None, "")
 
 
-def _context(invitation, rows, problems=(), saved=False) -> dict:
+def _context(invitation, rows, draft=None, problems=(), saved=False) -> dict:
     feedback_request = invitation.request
     return {
         "learner": learner_name(feedback_request),
+        "pass_on": feedback_request.delivery == Delivery.PASS_ON,
         "message": feedback_request.message,
         "deadline": feedback_request.deadline,
         "attributed": invitation.attributed,
         "thresholds": feedback_request.thresholds,
         "rows": rows,
-        "questions": forms.question_fields(invitation.draft),
+        "questions": forms.question_fields(draft),
         "problems": list(problems),
         "saved": saved,
     }
@@ -138,35 +155,34 @@ def _context(invitation, rows, problems=(), saved=False) -> dict:
 @_no_referrer
 @require_http_methods(["GET", "POST"])
 def form(request: HttpRequest) -> HttpResponse:
-    invitation = _invitation(request)
+    invitation, raw = _invitation(request)
     if invitation is None:
         return _gone(request)
     if request.user.is_authenticated and request.user.pk == invitation.request.owner_id:
         return _page(request, "feedback/rater/own_request.html", status=403)
     items = _items(invitation)
     if request.method == "GET":
-        draft = invitation.draft or {}
-        return _page(
-            request, "feedback/rater/form.html", _context(invitation, forms.rater_rows(items, draft.get("ratings", {})))
-        )
-    return _post(request, invitation, items)
+        draft = selectors.draft_get(raw_token=raw) or {}
+        rows = forms.rater_rows(items, draft.get("ratings", {}))
+        return _page(request, "feedback/rater/form.html", _context(invitation, rows, draft))
+    return _post(request, invitation, raw, items)
 
 
 def _items(invitation):
     return selectors.request_items(feedback_request=invitation.request)
 
 
-def _post(request: HttpRequest, invitation, items) -> HttpResponse:
+def _post(request: HttpRequest, invitation, raw: str, items) -> HttpResponse:
     ratings, problems = forms.parse_answers(items, request.POST)
     comments = forms.parse_comments(request.POST)
     saved = False
     if not problems:
         try:
             if request.POST.get("action") == "draft":
-                rater_services.draft_save(invitation_id=invitation.pk, ratings=ratings, comments=comments)
+                rater_services.draft_save(raw_token=raw, ratings=ratings, comments=comments)
                 saved = True
             else:
-                rater_services.response_submit(invitation_id=invitation.pk, ratings=ratings, comments=comments)
+                rater_services.response_submit(raw_token=raw, ratings=ratings, comments=comments)
                 response = _private(redirect_after_post(request, "rater:done"))
                 response.delete_cookie(COOKIE, path="/r/")
                 return response
@@ -174,8 +190,8 @@ def _post(request: HttpRequest, invitation, items) -> HttpResponse:
             return _gone(request)
         except FeedbackError as error:
             problems = error.problems
-    invitation.draft = {"ratings": ratings, "comments": comments}
-    context = _context(invitation, forms.rater_rows(items, ratings), problems, saved)
+    shown = {"ratings": ratings, "comments": comments}
+    context = _context(invitation, forms.rater_rows(items, ratings), shown, problems, saved)
     template = "feedback/rater/form.html#rater-form" if request.htmx else "feedback/rater/form.html"
     return _page(request, template, context, status=400 if problems else 200)
 
@@ -184,11 +200,11 @@ def _post(request: HttpRequest, invitation, items) -> HttpResponse:
 @_no_referrer
 @require_POST
 def decline(request: HttpRequest) -> HttpResponse:
-    invitation = _invitation(request)
+    invitation, raw = _invitation(request)
     if invitation is None:
         return _gone(request)
     try:
-        rater_services.invitation_decline(invitation_id=invitation.pk)
+        rater_services.invitation_decline(raw_token=raw)
     except rater_services.InvitationClosed:
         return _gone(request)
     response = _private(redirect_after_post(request, "rater:done"))
@@ -205,10 +221,8 @@ def done(request: HttpRequest) -> HttpResponse:
 
 def _moment_invitation(request: HttpRequest):
     raw = _cookie(request)
-    if not (raw.startswith("m") and raw[1:].isdigit()):
-        return None
-    invitation = selectors.moment_rater_invitation(invitation_id=int(raw[1:]))
-    return invitation if selectors.moment_invitation_usable(invitation) else None
+    invitation = selectors.moment_invitation_by_token(raw_token=raw) if raw else None
+    return (invitation, raw) if selectors.moment_invitation_usable(invitation) else (None, "")
 
 
 @login_not_required
@@ -216,7 +230,7 @@ def _moment_invitation(request: HttpRequest):
 @require_http_methods(["GET", "POST"])
 def moment(request: HttpRequest) -> HttpResponse:
     """The one-question page: a rating and an optional comment, one screen on a phone."""
-    invitation = _moment_invitation(request)
+    invitation, raw = _moment_invitation(request)
     if invitation is None:
         return _gone(request)
     if request.user.is_authenticated and request.user.pk == invitation.moment.owner_id:
@@ -224,6 +238,7 @@ def moment(request: HttpRequest) -> HttpResponse:
     context = {
         "learner": learner_name(invitation.moment),
         "question": invitation.moment.question,
+        "pass_on": not invitation.email,
         "skill": invitation.moment.pool.skill.name,
         "points": forms.moment_points(request.POST.get("rating")),
         "comment": request.POST.get("comment", ""),
@@ -232,7 +247,7 @@ def moment(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         try:
             moment_services.moment_answer(
-                invitation_id=invitation.pk,
+                raw_token=raw,
                 rating=forms.parse_rating(request.POST.get("rating")),
                 comment=request.POST.get("comment", ""),
             )

@@ -14,7 +14,15 @@ from peoplecraft.accounts.tokens import token_hash
 from peoplecraft.assessment.catalogue import instrument_get
 from peoplecraft.assessment.instrument import Item
 from peoplecraft.core.ownership import get_owned_or_404
-from peoplecraft.feedback.models import FeedbackRequest, Invitation, InvitationState
+from peoplecraft.feedback import sealed
+from peoplecraft.feedback.models import (
+    Draft,
+    FeedbackRequest,
+    Invitation,
+    RaterResponse,
+    SealedResponse,
+    SpentMarker,
+)
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,12 @@ def invitation_rows(*, feedback_request: FeedbackRequest) -> list[InvitationRow]
     return [InvitationRow(pk, email, group, str(labels.get(group, group))) for pk, email, group in rows]
 
 
+def answers_received(*, feedback_request: FeedbackRequest) -> int:
+    """How many answers arrived (released or sealed): a count, never whose."""
+    released = RaterResponse.objects.filter(request=feedback_request).count()
+    return released + SealedResponse.objects.filter(request=feedback_request).count()
+
+
 def invitation_get(*, feedback_request: FeedbackRequest, invitation_id: int) -> Invitation:
     return get_owned_or_404(
         Invitation.objects.select_related("request__owner"),
@@ -84,16 +98,23 @@ def invitation_find(*, email: str, feedback_request: FeedbackRequest) -> Invitat
 
 
 def invitation_by_token(*, raw_token: str) -> Invitation | None:
-    """The invitation a raw token belongs to, whatever its state (None: no such token)."""
+    """The invitation a raw token belongs to, used or not (None: no such token, or an old one)."""
     return Invitation.objects.select_related("request__owner").filter(token_hash=token_hash(raw_token)).first()
 
 
+def invitation_spent(invitation: Invitation) -> bool:
+    """Whether the invitation's link was used (answered or declined: the two are not told apart)."""
+    return SpentMarker.objects.filter(marker=sealed.spent_marker(invitation.pk)).exists()
+
+
 def invitation_usable(invitation: Invitation | None) -> bool:
-    return invitation is not None and invitation.state == InvitationState.OPEN and invitation.request.is_open()
+    return invitation is not None and invitation.request.is_open() and not invitation_spent(invitation)
 
 
-def rater_invitation(*, invitation_id: int) -> Invitation | None:
-    return Invitation.objects.select_related("request__owner").filter(pk=invitation_id).first()
+def draft_get(*, raw_token: str) -> dict | None:
+    """The rater's draft, opened with their token; None when there is none."""
+    row = Draft.objects.filter(locator=sealed.draft_locator(raw_token)).first()
+    return None if row is None else sealed.draft_open(raw_token, row.ciphertext)
 
 
 # --- Micro-feedback after a moment -------------------------------------------------------------
@@ -120,20 +141,19 @@ def moment_get(*, owner, moment_id: int):
 def moment_invitation_by_token(*, raw_token: str):
     from peoplecraft.feedback.models import MomentInvitation
 
-    return MomentInvitation.objects.select_related("moment__owner").filter(token_hash=token_hash(raw_token)).first()
+    return (
+        MomentInvitation.objects.select_related("moment__owner", "moment__pool__skill")
+        .filter(token_hash=token_hash(raw_token))
+        .first()
+    )
+
+
+def moment_invitation_spent(invitation) -> bool:
+    return SpentMarker.objects.filter(marker=sealed.moment_spent_marker(invitation.pk)).exists()
 
 
 def moment_invitation_usable(invitation) -> bool:
-    return invitation is not None and invitation.state == InvitationState.OPEN and invitation.moment.is_open()
-
-
-def moment_rater_invitation(*, invitation_id: int):
-    from peoplecraft.feedback.models import MomentInvitation
-
-    invitation = MomentInvitation.objects.select_related("moment__owner", "moment__pool__skill").filter(
-        pk=invitation_id
-    )
-    return invitation.first()
+    return invitation is not None and invitation.moment.is_open() and not moment_invitation_spent(invitation)
 
 
 # --- Released results for other apps (the skill map chip, focus, journal, weekly review) ------

@@ -2,14 +2,20 @@
 
 Invitation e-mails are sent inside the transaction: if the mail server refuses one, nothing is
 stored and the learner sees why. Rater-side writes live in :mod:`rater_services`.
+
+Two ways to deliver links (``FeedbackRequest.delivery``): Peoplecraft e-mails each rater and the
+learner never sees a link, or the learner passes the links on themselves (shown once), knowing
+they could then see whether a link was used. See docs/feedback.md.
 """
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -23,7 +29,17 @@ from peoplecraft.assessment.questionnaire import questionnaire_items
 from peoplecraft.feedback import aggregation
 from peoplecraft.feedback.anonymity import MANAGER, MAX_RATERS, ThresholdError, thresholds_validate
 from peoplecraft.feedback.mail import rater_mail
-from peoplecraft.feedback.models import FeedbackRequest, Group, Invitation, RaterResponse, Release
+from peoplecraft.feedback.models import (
+    Delivery,
+    Draft,
+    FeedbackRequest,
+    Group,
+    Invitation,
+    RaterResponse,
+    Release,
+    SealedResponse,
+)
+from peoplecraft.feedback.sealed import RESPONSE, open_json
 from peoplecraft.feedback.tokens import rater_url, token_new
 from peoplecraft.skillmap.models import Guide, Skill
 
@@ -40,11 +56,25 @@ class FeedbackError(ValueError):
 
 @dataclass(frozen=True)
 class IssuedLink:
-    """A rater link, shown to the learner once (only its hash is stored)."""
+    """A rater invited. ``url`` is the link to show once when the learner passes links on; ``None``
+    when Peoplecraft e-mailed it (then the learner never sees it)."""
 
     email: str
     group: str
-    url: str
+    url: str | None
+
+
+def email_available() -> bool:
+    """Whether Peoplecraft can e-mail raters (``FEEDBACK_EMAIL_AVAILABLE``, see the settings)."""
+    return bool(getattr(settings, "FEEDBACK_EMAIL_AVAILABLE", False))
+
+
+def no_email_problem() -> str:
+    return _(
+        "Peoplecraft cannot e-mail raters here: no e-mail server is configured (set PEOPLECRAFT_EMAIL_HOST and "
+        "its settings, see docs/feedback.md). Or pass the links on yourself (--pass-on on the command line), "
+        "knowing that you could then see whether each link was used."
+    )
 
 
 def raters_parse(specs: Sequence[str]) -> list[tuple[str, str]]:
@@ -125,18 +155,24 @@ def request_create(
     reminder_days: int = 3,
     attribute_manager: bool = True,
     thresholds: Mapping[str, int] | None = None,
+    delivery: str = Delivery.EMAIL,
 ) -> tuple[FeedbackRequest, list[IssuedLink]]:
-    """Create a request, invite every rater by e-mail, and return their links (shown once)."""
+    """Create a request and invite every rater: by e-mail (no link comes back) or, when the learner
+    passes links on, returning each link (shown once)."""
     if guide.owner_id != owner.pk:
         raise FeedbackError(_("That guide is not yours."))
     problems = _check_request(guide, skills, deadline, message, reminder_days)
+    if delivery not in Delivery.values:
+        problems.append(_("Unknown delivery %(d)r; use email or pass_on.") % {"d": delivery})
+    elif delivery == Delivery.EMAIL and not email_available():
+        problems.append(no_email_problem())
     clean = _check_raters(raters, problems)
-    if problems:
-        raise FeedbackError(problems)
     try:
         limits = thresholds_validate(dict(thresholds or {}))
     except ThresholdError as error:
-        raise FeedbackError(str(error)) from error
+        problems.append(str(error))
+    if problems:
+        raise FeedbackError(problems)
     instrument = default_instrument()
     ordered = sorted(skills, key=lambda s: (s.area.position, s.position, s.pk))
     item_ids = [item.id for item in questionnaire_items(instrument, [s.name for s in ordered])]
@@ -152,6 +188,7 @@ def request_create(
             attribute_manager=attribute_manager,
             thresholds=limits,
             self_answers=_self_answers(owner, guide, item_ids),
+            delivery=delivery,
         )
         feedback_request.skills.set(ordered)
         links = [_invite(feedback_request, group, email, base_url) for group, email in clean]
@@ -164,23 +201,31 @@ def _invite(feedback_request: FeedbackRequest, group: str, email: str, base_url:
     Invitation.objects.create(
         request=feedback_request, email=email, group=group, attributed=attributed, token_hash=hashed
     )
-    url = rater_url(base_url, raw)
+    return _deliver(feedback_request, email, group, rater_url(base_url, raw))
+
+
+def _deliver(feedback_request: FeedbackRequest, email: str, group: str, url: str) -> IssuedLink:
+    if feedback_request.delivery == Delivery.PASS_ON:
+        return IssuedLink(email, group, url)
     rater_mail(feedback_request, email, url).send(fail_silently=False)
-    return IssuedLink(email, group, url)
+    return IssuedLink(email, group, None)
 
 
 def invitation_resend(*, invitation: Invitation, base_url: str) -> IssuedLink:
-    """Send the invitation again with a new token; the old link stops working.
+    """Give the rater a new link; the old one stops working, with any cookie made from it.
 
-    The learner sees the same outcome whether or not the rater has answered (that is never shown),
-    so a resend cannot be used to find out who answered.
+    The outcome is the same whether or not the rater answered, declined or kept a draft: nothing
+    about that is stored with the invitation. In e-mail mode the link goes to the rater only (the
+    returned ``url`` is None). If the rater already answered, the new link says so to them; a draft
+    made with the old link cannot be opened with the new one (it is keyed by the old token).
     """
+    feedback_request = invitation.request
+    if feedback_request.delivery == Delivery.EMAIL and not email_available():
+        raise FeedbackError(no_email_problem())
     raw, hashed = token_new()
     with transaction.atomic():
         Invitation.objects.filter(pk=invitation.pk).update(token_hash=hashed)
-        url = rater_url(base_url, raw)
-        rater_mail(invitation.request, invitation.email, url).send(fail_silently=False)
-    return IssuedLink(invitation.email, invitation.group, url)
+        return _deliver(feedback_request, invitation.email, invitation.group, rater_url(base_url, raw))
 
 
 def self_answers_save(*, feedback_request: FeedbackRequest, answers: Mapping[str, int | None]) -> None:
@@ -221,7 +266,7 @@ def request_close(*, feedback_request: FeedbackRequest) -> FeedbackRequest:
         if locked.closed_at is None:
             locked.closed_at = timezone.now()
             locked.save(update_fields=["closed_at"])
-            Invitation.objects.filter(request=locked).update(draft=None)
+        Draft.objects.filter(request=locked).delete()
         release_if_due(locked, closing=True)
     return locked
 
@@ -232,9 +277,19 @@ def request_delete(*, feedback_request: FeedbackRequest) -> None:
         FeedbackRequest.objects.filter(pk=feedback_request.pk).delete()
 
 
+def response_context(request_id: int) -> str:
+    """What a sealed answer is bound to: it opens only as an answer of this request."""
+    return f"request:{request_id}"
+
+
 def release_if_due(feedback_request: FeedbackRequest, *, closing: bool) -> Release | None:
-    """Freeze the pending responses into the next release when a batch is due (call in a transaction)."""
-    pending = RaterResponse.objects.filter(request=feedback_request, batch__isnull=True)
+    """Release the pending (sealed) answers as the next batch when one is due (call in a transaction).
+
+    The sealed rows are opened, shuffled with the system's random source, stored as responses in
+    that order and deleted, so neither the rows nor their insertion order (SQLite's rowid) say
+    which answer came first.
+    """
+    pending = SealedResponse.objects.filter(request=feedback_request)
     total = pending.count()
     anonymous = pending.filter(attributed=False).count()
     if not aggregation.release_due(
@@ -248,5 +303,19 @@ def release_if_due(feedback_request: FeedbackRequest, *, closing: bool) -> Relea
         thresholds=feedback_request.thresholds,
         released_on=timezone.localdate(),
     )
-    pending.update(batch=release.number)
+    context = response_context(feedback_request.pk)
+    rows = list(pending)
+    opened = [(row.attributed, open_json(row.ciphertext, RESPONSE, context)) for row in rows]
+    secrets.SystemRandom().shuffle(opened)
+    for attributed, answer in opened:
+        RaterResponse.objects.create(
+            request=feedback_request,
+            group=answer["group"],
+            attributed=attributed,
+            ratings=answer["ratings"],
+            comments=answer["comments"],
+            received_on=date.fromisoformat(answer["received_on"]),
+            batch=release.number,
+        )
+    SealedResponse.objects.filter(pk__in=[row.pk for row in rows]).delete()
     return release

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from peoplecraft.core.http import redirect_after_post
 from peoplecraft.feedback import charts, forms, results, selectors, services
+from peoplecraft.feedback.models import Delivery
 from peoplecraft.skillmap import selectors as skillmap_selectors
 
 _SVG_CSP = csp_update({"style-src": [SELF, UNSAFE_INLINE]})
@@ -23,10 +24,14 @@ def _base_url(request: HttpRequest) -> str:
     return settings.BASE_URL or request.build_absolute_uri("/").rstrip("/")
 
 
-def _keep_links(request: HttpRequest, request_id: int | str, links: list[services.IssuedLink]) -> None:
-    """Links are shown once, on the next page: the session holds them until then."""
+def _keep_links(request: HttpRequest, request_id: int | str, links) -> None:
+    """Pass-on links are shown once, on the next page: the session holds them until then. Links
+    Peoplecraft e-mailed have no ``url`` here and never reach the session or a page."""
+    shown = [[link.email, link.url] for link in links if link.url]
+    if not shown:
+        return
     stash = request.session.get(_LINKS_KEY, {})
-    stash[str(request_id)] = [[link.email, link.url] for link in links]
+    stash[str(request_id)] = shown
     request.session[_LINKS_KEY] = stash
 
 
@@ -53,7 +58,8 @@ def create(request: HttpRequest) -> HttpResponse:
     guide = skillmap_selectors.guide_active(owner=request.user)
     if guide is None:
         raise Http404
-    form = forms.RequestForm(request.POST or None, guide=guide)
+    email_available = services.email_available()
+    form = forms.RequestForm(request.POST or None, guide=guide, email_available=email_available)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -66,6 +72,7 @@ def create(request: HttpRequest) -> HttpResponse:
                 message=data["message"],
                 reminder_days=data["reminder_days"],
                 attribute_manager=data["attribute_manager"],
+                delivery=data["delivery"] or Delivery.EMAIL,
                 base_url=_base_url(request),
             )
         except services.FeedbackError as error:
@@ -78,7 +85,8 @@ def create(request: HttpRequest) -> HttpResponse:
     template = (
         "feedback/create.html#request-form" if request.htmx and request.method == "POST" else "feedback/create.html"
     )
-    return render(request, template, {"form": form, "guide": guide}, status=status)
+    context = {"form": form, "guide": guide, "email_available": email_available}
+    return render(request, template, context, status=status)
 
 
 @require_GET
@@ -89,6 +97,7 @@ def detail(request: HttpRequest, request_id: int) -> HttpResponse:
         "feedback_request": feedback_request,
         "skills": selectors.request_skills(feedback_request=feedback_request),
         "invitations": selectors.invitation_rows(feedback_request=feedback_request),
+        "answers_received": selectors.answers_received(feedback_request=feedback_request),
         "links": _pop_links(request, feedback_request.pk),
         "self_missing": sum(item.id not in feedback_request.self_answers for item in items),
         "item_count": len(items),
@@ -192,9 +201,16 @@ def resend(request: HttpRequest, request_id: int, invitation_id: int) -> HttpRes
     if not feedback_request.is_open():
         messages.error(request, _("This request is closed; its links no longer work."))
         return redirect_after_post(request, "feedback:detail", feedback_request.pk)
-    link = services.invitation_resend(invitation=invitation, base_url=_base_url(request))
-    _keep_links(request, feedback_request.pk, [link])
-    messages.success(request, _("Invitation sent again to %(email)s with a new link.") % {"email": link.email})
+    try:
+        link = services.invitation_resend(invitation=invitation, base_url=_base_url(request))
+    except services.FeedbackError as error:
+        messages.error(request, str(error))
+        return redirect_after_post(request, "feedback:detail", feedback_request.pk)
+    if link.url:
+        _keep_links(request, feedback_request.pk, [link])
+        messages.success(request, _("A new link for %(email)s is shown below, once.") % {"email": link.email})
+    else:
+        messages.success(request, _("Sent %(email)s a new link by e-mail.") % {"email": link.email})
     return redirect_after_post(request, "feedback:detail", feedback_request.pk)
 
 

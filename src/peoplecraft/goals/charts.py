@@ -44,5 +44,7 @@ def mood_stress_svg(weeks: Sequence[tuple[date, float | None, float | None]]) ->
     mood_axis.legend(handles, [line.get_label() for line in handles], loc="upper left", frameon=False)
     mood_axis.set_title("Mood and stress, week by week")
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="svg", metadata={"Date": None})
+    # Text stays text (not glyph paths): its size is what a phone test can measure, and it can be found.
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        figure.savefig(buffer, format="svg", metadata={"Date": None})
     return buffer.getvalue()

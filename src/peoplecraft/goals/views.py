@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from peoplecraft.core.http import redirect_after_post
+from peoplecraft.core.http import post_form, redirect_after_post
 from peoplecraft.goals import charts, review, selectors, services
 from peoplecraft.goals.forms import (
     ActionForm,
@@ -39,7 +39,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return _home(request, GoalForm(skills=journal_selectors.skill_choices(owner=request.user)))
 
 
-@require_POST
+@post_form("goals:home", "#goal-form")  # a bookmarked or typed /goals/new/: the form lives on the goals page
 def create(request: HttpRequest) -> HttpResponse:
     form = GoalForm(request.POST, skills=journal_selectors.skill_choices(owner=request.user))
     if not form.is_valid():

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from peoplecraft.core.http import redirect_after_post
+from peoplecraft.core.http import post_form, redirect_after_post
 from peoplecraft.learning import selectors, services
 from peoplecraft.learning.catalogue import TYPES
 from peoplecraft.learning.forms import CatalogueAddForm, OwnResourceForm, ReadingUpdateForm
@@ -38,7 +38,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
     return render(request, "learning/catalogue.html", context)
 
 
-@require_POST
+@post_form("learning:catalogue")
 def add_from_catalogue(request: HttpRequest) -> HttpResponse:
     form = CatalogueAddForm(request.POST)
     resource_id = form.data.get("resource", "")

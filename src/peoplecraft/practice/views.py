@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from peoplecraft.core.http import redirect_after_post
+from peoplecraft.core.http import post_form, redirect_after_post
 from peoplecraft.core.inputs import parse_date
 from peoplecraft.practice import calendar, charts, plans, selectors, services
 from peoplecraft.practice.forms import FocusForm, GradeForm, LogForm
@@ -140,7 +140,7 @@ def _plan_page(request: HttpRequest, form: FocusForm, *, status: int) -> HttpRes
     return render(request, template, context, status=status)
 
 
-@require_POST
+@post_form("practice:plan", "#focus-form")
 def focus(request: HttpRequest) -> HttpResponse:
     form = FocusForm(request.POST, skills=_skills(request))
     if form.is_valid():

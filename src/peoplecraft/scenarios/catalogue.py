@@ -7,10 +7,19 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from peoplecraft.scenarios.engine import Problem, Scenario, ScenarioError, parse_scenario
+from peoplecraft.scenarios.engine import (
+    PATH_LIMIT,
+    PathCheck,
+    Problem,
+    Scenario,
+    ScenarioError,
+    check_scenario,
+    parse_scenario,
+)
 from peoplecraft.skillmap.markdown import parse_note
 
 DEFAULT_GUIDE = "interpersonal-skills.md"
@@ -69,3 +78,32 @@ def validate_files(paths: Iterable[str | Path]) -> tuple[list[Scenario], list[Pr
         seen[scenario.id] = str(path)
         scenarios.append(scenario)
     return scenarios, problems
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """The full check of one scenario file, for ``peoplecraft practice scenario check``."""
+
+    source: str
+    scenario: Scenario | None
+    paths: PathCheck | None  # None when the fields or the graph already failed
+    problems: tuple[Problem, ...]
+
+
+def check_files(paths: Iterable[str | Path] | None = None, *, limit: int = PATH_LIMIT) -> list[FileCheck]:
+    """Check scenario files (default: the bundled ones) including every path's flags.
+
+    Unlike :func:`validate_files` it keeps the path counts, also of a file that fails."""
+    if paths is None:
+        folder = Path(str(resources.files("peoplecraft").joinpath("data", "scenarios")))
+        paths = [folder]
+    results = []
+    for path in scenario_files(paths):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            results.append(FileCheck(str(path), None, None, (Problem(str(path), f"cannot read the file: {error}"),)))
+            continue
+        scenario, checked, problems = check_scenario(text, source=str(path), skills=default_skill_names(), limit=limit)
+        results.append(FileCheck(str(path), scenario, checked, tuple(problems)))
+    return results

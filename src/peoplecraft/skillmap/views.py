@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from peoplecraft.core.http import post_form
 from peoplecraft.core.ownership import get_owned_or_404
 from peoplecraft.skillmap import selectors, services
 from peoplecraft.skillmap.forms import GuideImportForm, SkillStatusForm
@@ -116,7 +117,7 @@ def guide_activate(request: HttpRequest, guide_id: int) -> HttpResponse:
     return redirect("skillmap:map")
 
 
-@require_POST
+@post_form("skillmap:map")
 def guide_import(request: HttpRequest) -> HttpResponse:
     if not request.user.is_owner:
         # Reading a path on the server is for the person who owns the machine, not team members.

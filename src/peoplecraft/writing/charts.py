@@ -31,5 +31,7 @@ def progress_svg(points: Sequence[WeekPoint]) -> bytes:
     score_axis.set_title("Your writing, week by week")
     figure.autofmt_xdate()
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="svg", metadata={"Date": None})
+    # Text stays text (not glyph paths): its size is what a phone test can measure, and it can be found.
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        figure.savefig(buffer, format="svg", metadata={"Date": None})
     return buffer.getvalue()

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from peoplecraft.core.http import post_form
 from peoplecraft.writing import charts, selectors, services
 from peoplecraft.writing.analyzer import analyze
 from peoplecraft.writing.forms import DraftForm
@@ -44,7 +45,7 @@ def editor(request: HttpRequest, draft_id: int | None = None) -> HttpResponse:
     return _editor(request, form, draft=draft)
 
 
-@require_POST
+@post_form("writing:editor")
 def analyze_text(request: HttpRequest) -> HttpResponse:
     """The live analysis panel: a partial for htmx, the whole editor otherwise."""
     form = DraftForm(request.POST)

@@ -4,8 +4,9 @@ Pure package: no Django, no app models (enforced by import-linter).
 """
 
 from peoplecraft.scenarios.engine.analysis import ScenarioStats, all_paths, scenario_stats
-from peoplecraft.scenarios.engine.loader import content_version, load_scenario, parse_scenario
-from peoplecraft.scenarios.engine.model import Choice, Node, Problem, Scenario, ScenarioError
+from peoplecraft.scenarios.engine.loader import check_scenario, content_version, load_scenario, parse_scenario
+from peoplecraft.scenarios.engine.model import Choice, Condition, Node, Problem, Scenario, ScenarioError
+from peoplecraft.scenarios.engine.paths import PATH_LIMIT, PathCheck, check_paths
 from peoplecraft.scenarios.engine.play import (
     BadChoice,
     PathError,
@@ -22,11 +23,14 @@ from peoplecraft.scenarios.engine.report import debrief_document, debrief_from_d
 from peoplecraft.scenarios.engine.scoring import Debrief, Moment, SkillScore, debrief
 
 __all__ = [
+    "PATH_LIMIT",
     "BadChoice",
     "Choice",
+    "Condition",
     "Debrief",
     "Moment",
     "Node",
+    "PathCheck",
     "PathError",
     "PlayState",
     "Problem",
@@ -39,6 +43,8 @@ __all__ = [
     "advance",
     "all_paths",
     "as_steps",
+    "check_paths",
+    "check_scenario",
     "content_version",
     "debrief",
     "debrief_document",

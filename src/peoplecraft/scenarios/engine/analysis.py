@@ -1,41 +1,17 @@
 """Authoring statistics: walk every path through a scenario (iteratively) to see its endings and scores.
 
-Paths never revisit a node, so a loop (which always has an exit once validated) is followed once.
-Pure module: no Django.
+Paths (paths.py) track flags and never repeat a (node, flags) state, so a loop that changes nothing
+is followed once. Pure module: no Django.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from peoplecraft.scenarios.engine.model import Scenario
-from peoplecraft.scenarios.engine.play import Step
+from peoplecraft.scenarios.engine.paths import PathSummary, all_paths, path_shape
 
-
-@dataclass(frozen=True)
-class PathSummary:
-    steps: tuple[Step, ...]
-    ending: str
-    total: int
-
-
-def all_paths(scenario: Scenario, *, limit: int = 100_000) -> Iterator[PathSummary]:
-    """Every simple path from the start to an ending (at most ``limit`` of them), depth first."""
-    stack: list[tuple[str, tuple[Step, ...], int, frozenset[str]]] = [
-        (scenario.start, (), 0, frozenset({scenario.start}))
-    ]
-    found = 0
-    while stack and found < limit:
-        node_id, steps, total, seen = stack.pop()
-        node = scenario.node(node_id)
-        if node.is_ending:
-            found += 1
-            yield PathSummary(steps, node_id, total)
-            continue
-        for number, choice in reversed(list(enumerate(node.choices))):
-            if choice.next not in seen:
-                stack.append((choice.next, (*steps, Step(node_id, number)), total + choice.total, seen | {choice.next}))
+__all__ = ["PathSummary", "ScenarioStats", "all_paths", "scenario_stats"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +25,17 @@ class ScenarioStats:
 
 
 def scenario_stats(scenario: Scenario, *, limit: int = 100_000) -> ScenarioStats:
+    """Exact figures from the state graph when its states do not loop; else from up to ``limit`` paths."""
+    shape = path_shape(scenario)
+    if shape is not None:
+        return ScenarioStats(
+            decision_nodes=len(scenario.decision_nodes),
+            endings=len(scenario.endings),
+            paths=shape.paths,
+            shortest=shape.shortest,
+            longest=shape.longest,
+            positive_endings=shape.positive_endings,
+        )
     paths = list(all_paths(scenario, limit=limit))
     lengths = [len(p.steps) for p in paths] or [0]
     positive = sorted({p.ending for p in paths if p.total > 0})

@@ -14,9 +14,13 @@ from peoplecraft.scenarios.engine.model import Problem, Scenario
 
 
 def successors(scenario: Scenario) -> dict[str, list[str]]:
-    """Node id -> the ids its choices lead to (existing nodes only, no repeats)."""
+    """Node id -> the ids its choices can lead to, by any route (existing nodes only, no repeats).
+
+    Flags are ignored here: these checks are about the drawn graph; paths.py checks what flags allow."""
     ids = scenario.by_id
-    return {node.id: list(dict.fromkeys(c.next for c in node.choices if c.next in ids)) for node in scenario.nodes}
+    return {
+        node.id: list(dict.fromkeys(t for c in node.choices for t in c.targets if t in ids)) for node in scenario.nodes
+    }
 
 
 def reachable_from(start: str, edges: Mapping[str, Iterable[str]]) -> set[str]:
@@ -80,12 +84,11 @@ def graph_problems(scenario: Scenario, lines: Mapping[Any, int]) -> list[Problem
     ids = scenario.by_id
     for node in scenario.nodes:
         for number, choice in enumerate(node.choices):
-            if choice.next not in ids:
-                fail(
-                    f"choice {number + 1} leads to a missing node {choice.next!r}",
-                    node.id,
-                    lines.get((node.id, number)),
-                )
+            for target in choice.targets:
+                if target not in ids:
+                    fail(
+                        f"choice {number + 1} leads to a missing node {target!r}", node.id, lines.get((node.id, number))
+                    )
     if scenario.start not in ids:
         fail(f"the start node {scenario.start!r} does not exist")
     if problems:  # reachability and loops are only meaningful once every target exists

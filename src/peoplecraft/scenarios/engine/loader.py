@@ -1,4 +1,6 @@
-"""Load a scenario from YAML: parse once (keeping line numbers), check every field, then the graph.
+"""Load a scenario from YAML: parse once (keeping line numbers), check every field, then the graph,
+then every path with its flags (paths.py), so text that takes for granted a fact the path never set
+up is refused.
 
 Every problem is collected before raising, each naming the file, the node id and the YAML line,
 so an author sees all mistakes at once. Pure module: no Django.
@@ -17,6 +19,7 @@ from peoplecraft.core.datafile import SAFE_LOADER
 from peoplecraft.scenarios.engine.fields import FieldChecker
 from peoplecraft.scenarios.engine.graph import graph_problems
 from peoplecraft.scenarios.engine.model import Problem, Scenario, ScenarioError
+from peoplecraft.scenarios.engine.paths import PATH_LIMIT, PathCheck, check_paths
 
 
 def content_version(text: str) -> str:
@@ -36,15 +39,34 @@ def load_scenario(path: str | Path, *, skills: Collection[str]) -> Scenario:
 
 def parse_scenario(text: str, *, source: str = "<string>", skills: Collection[str]) -> Scenario:
     """Validate a scenario given as YAML text; ``source`` names it in error messages."""
-    data, tree = _parse_yaml(text, source)
-    checker = FieldChecker(source, skills, _node_lines(tree))
-    scenario = checker.scenario(data, version=content_version(text))
-    problems = list(checker.problems)
-    if scenario is not None and scenario.nodes:
-        problems += graph_problems(scenario, checker.lines)
+    scenario, _, problems = check_scenario(text, source=source, skills=skills, count=False)
     if problems or scenario is None:
         raise ScenarioError(problems)
     return scenario
+
+
+def check_scenario(
+    text: str, *, source: str = "<string>", skills: Collection[str], limit: int = PATH_LIMIT, count: bool = True
+) -> tuple[Scenario | None, PathCheck | None, list[Problem]]:
+    """Every check of a scenario's text: (scenario or None, the path check when it ran, all problems).
+
+    The path check runs only on a scenario whose fields and graph are sound; ``limit`` caps how many
+    paths it enumerates (its checks still cover every reachable state); ``count=False`` skips the
+    enumeration and checks the states breadth first (what loading needs: the verdict, not the count)."""
+    try:
+        data, tree = _parse_yaml(text, source)
+    except ScenarioError as error:
+        return None, None, error.problems
+    checker = FieldChecker(source, skills, _node_lines(tree))
+    scenario = checker.scenario(data, version=content_version(text))
+    problems = list(checker.problems)
+    paths = None
+    if scenario is not None and scenario.nodes:
+        problems += graph_problems(scenario, checker.lines)
+        if not problems:  # flags are followed only along a sound graph
+            paths = check_paths(scenario, checker.lines, limit=limit, count=count)
+            problems += paths.problems
+    return scenario, paths, problems
 
 
 def _parse_yaml(text: str, source: str) -> tuple[Any, yaml.Node | None]:
