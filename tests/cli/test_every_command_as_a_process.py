@@ -80,6 +80,7 @@ RUNS: dict[str, list[Run]] = {
         run("review", "--week", "2025-02-30", code=2),
     ],
     "worker": [run("worker", "--batch", setup=(("feedback", "remind"),), used=True)],
+    "demo": [run("demo", "--dir", "{tmp}/demo", shows="Open it with"), run("demo", "--into-current", code=2)],
     "guide import": [run("guide", "import", "{tmp}/notes/guide.md", shows="52 skills")],
     "guide list": [run("guide", "list", shows="interpersonal-skills"), json_run("guide", "list")],
     "guide use": [run("guide", "use", "interpersonal-skills"), run("guide", "use", "no-such-guide", code=2)],

@@ -19,6 +19,7 @@ matplotlib.use("Agg")
 from matplotlib.figure import Figure
 
 from peoplecraft.assessment.measurement import points
+from peoplecraft.core.chart_cache import cached_chart
 
 INK = "#1f2933"
 ACCENT = "#1d4ed8"
@@ -32,6 +33,7 @@ def _render(figure: Figure, fmt: str) -> bytes:
     return buffer.getvalue()
 
 
+@cached_chart
 def radar_chart(areas: Sequence[tuple[str, float | None]], *, fmt: str = "svg") -> bytes:
     """Area scores (0-100) on a radar; fewer than three areas are drawn as bars instead."""
     with matplotlib.rc_context(_RC):
@@ -83,6 +85,7 @@ def _bars(figure: Figure, areas: Sequence[tuple[str, float | None]]) -> None:
 Band = tuple[float, float] | None
 
 
+@cached_chart
 def trend_chart(
     points_: Sequence[tuple[datetime, float | None]],
     *,

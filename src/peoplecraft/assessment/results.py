@@ -78,6 +78,23 @@ def assessment_results(*, assessment: Assessment) -> Results:
     return Results(assessment, assessment.completed_at, rows, _areas(rows), _focus(assessment, pools), retest)
 
 
+def area_scores(*, assessment: Assessment) -> list[tuple[str, float | None]]:
+    """(area title, mean of its scored skills) in note order: the radar chart's inputs, in one query.
+
+    The same arithmetic as :func:`_areas` on the same results, without the precision, change and
+    focus work the results page needs, so a cached chart is found without that cost.
+    """
+    results = assessment.results.select_related("skill__area").order_by(
+        "skill__area__position", "skill__position", "pk"
+    )
+    grouped: dict[int, tuple[str, list[float]]] = {}
+    for result in results:
+        _title, scores = grouped.setdefault(result.skill.area_id, (result.skill.area.title, []))
+        if result.score is not None:
+            scores.append(result.score)
+    return [(title, math.fsum(scores) / len(scores) if scores else None) for title, scores in grouped.values()]
+
+
 def _row(result: SkillResult, before: SkillResult | None, pools: dict) -> SkillRow:
     precision = result_precision(result, pools=pools)
     change = measurement.NO_CHANGE

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
 from peoplecraft.assessment import measurement, retest
@@ -33,16 +34,16 @@ class RetestOffer:
 
 def retest_offer(*, owner, guide: Guide, now: datetime | None = None) -> RetestOffer | None:
     """What to offer: None when nothing was finished or the latest assessment was already retested."""
+    retests = Assessment.objects.filter(retest_of=OuterRef("pk"))  # at most one per original
     original = (
         Assessment.objects.filter(owner=owner, guide=guide, completed_at__isnull=False, retest_of=None)
+        .annotate(retest_id=Subquery(retests.values("pk")[:1]), retested=Exists(retests.exclude(completed_at=None)))
         .order_by("-completed_at", "-pk")
         .first()
-    )
-    if original is None:
+    )  # one query in the usual case: no retest, or a finished one
+    if original is None or original.retested:
         return None
-    started = Assessment.objects.filter(retest_of=original).first()
-    if started is not None and started.is_complete:
-        return None
+    started = None if original.retest_id is None else Assessment.objects.filter(pk=original.retest_id).first()
     opens, closes = retest.window(original.completed_at)
     due = retest.is_due(original.completed_at, now or timezone.now())
     return RetestOffer(original, opens, closes, due, started)

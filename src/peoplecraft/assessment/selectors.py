@@ -292,6 +292,23 @@ def self_scores(*, guide: Guide) -> dict[int, float]:
     return dict(results)
 
 
+def active_guide_self_scores(*, owner) -> list[tuple[Skill, float]]:
+    """(skill, latest score) of every scored live skill in ``owner``'s active guide, in one query."""
+    results = (
+        SkillResult.objects.filter(
+            skill__area__guide__owner=owner,
+            skill__area__guide__is_active=True,
+            skill__archived_at=None,
+            skill__area__archived_at=None,
+            assessment__completed_at__isnull=False,
+            score__isnull=False,
+        )
+        .select_related("skill")
+        .order_by("assessment__completed_at", "pk")
+    )
+    return list({result.skill_id: (result.skill, result.score) for result in results}.values())
+
+
 def guide_area(*, guide: Guide, number: int) -> Area | None:
     """A live area of ``guide`` by its number in the note."""
     return Area.objects.filter(guide=guide, number=number, archived_at=None).first()

@@ -168,8 +168,7 @@ def radar(request: HttpRequest, assessment_id: int) -> HttpResponse:
     assessment = selectors.assessment_get(owner=request.user, assessment_id=assessment_id)
     if not assessment.is_complete:
         raise Http404
-    areas = result_selectors.assessment_results(assessment=assessment).areas
-    svg = charts.radar_chart([(area.name, area.score) for area in areas])
+    svg = charts.radar_chart(result_selectors.area_scores(assessment=assessment))
     return HttpResponse(svg, content_type="image/svg+xml")
 
 

@@ -9,6 +9,7 @@ from peoplecraft.cli import (
     assess,
     backup,
     context,
+    demo,
     feedback,
     feedback_moments,
     feedback_more,
@@ -74,6 +75,7 @@ app.command(name="review")(review.review)
 practice.app.add_typer(scenario.app, name="scenario")
 app.add_typer(feedback.app, name="feedback")
 app.command(name="worker")(worker.worker)
+app.command(name="demo")(demo.demo)
 feedback_more.register(feedback.app)
 feedback_moments.register(feedback.app)  # micro-feedback after a moment
 

@@ -117,6 +117,31 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Caches -------------------------------------------------------------------------------------
+# "default" stays per process (rate-limit counters, memoised pools). "charts" keeps rendered
+# charts by a hash of their inputs (core/chart_cache.py): files under the data directory, shared
+# by every worker, or Redis when PEOPLECRAFT_REDIS_URL is set (needs the ``redis`` package).
+REDIS_URL = env_str("PEOPLECRAFT_REDIS_URL", "")
+CHART_CACHE_SECONDS = env_int("PEOPLECRAFT_CHART_CACHE_SECONDS", 30 * 24 * 60 * 60)
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "charts": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "peoplecraft",
+            "TIMEOUT": CHART_CACHE_SECONDS,
+        }
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(HOME / "cache" / "charts"),
+            "TIMEOUT": CHART_CACHE_SECONDS,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    ),
+}
+
 # --- Accounts and sign-in -------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 PASSWORD_HASHERS = [

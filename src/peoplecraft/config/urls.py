@@ -7,6 +7,7 @@ from peoplecraft.core import views as core_views
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="skillmap:map", permanent=False), name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("ping", core_views.ping, name="ping"),
     path("accounts/", include("peoplecraft.accounts.urls")),
     path("skills/", include("peoplecraft.skillmap.urls")),
     path("assess/", include("peoplecraft.assessment.urls")),

@@ -60,6 +60,18 @@ def migrate_database() -> None:
         emit_post_migrate_signal(verbosity=0, interactive=False, db=connection.alias)
     else:
         call_command("migrate", interactive=False, verbosity=0)
+        analyze_database()
+
+
+def analyze_database() -> None:
+    """Refresh the query planner's statistics, after migrations or a restore.
+
+    A table that was rewritten or bulk-loaded has no statistics until autovacuum gets to it:
+    until then PostgreSQL guesses, and picked plans three times slower for journal search after a
+    restore. SQLite's ``PRAGMA optimize`` analyses only the tables whose statistics are stale.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA optimize" if connection.vendor == "sqlite" else "ANALYZE")
 
 
 def bootstrap():

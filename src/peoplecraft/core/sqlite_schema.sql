@@ -61,6 +61,7 @@
 -- migration journal 0001_initial
 -- migration journal 0002_search_index
 -- migration journal 0003_entry_note_source
+-- migration journal 0004_stored_search_vector
 -- migration learning 0001_initial
 -- migration practice 0001_initial
 -- migration scenarios 0001_initial

@@ -38,6 +38,16 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
+@require_GET
+def ping(request: HttpRequest) -> HttpResponse:
+    """The smallest signed-in page: every middleware, the session and the user, no template.
+
+    The yardstick of ``benchmarks/bench_pages.py``: a page's speed is reported as a share of this one's.
+    ``/healthz`` is not minimal: it starts a write transaction to prove the database takes writes.
+    """
+    return HttpResponse("pong", content_type="text/plain; charset=utf-8")
+
+
 def _write_nothing() -> None:
     """An UPDATE of no row: the database must start a write, which a read-only one refuses."""
     with transaction.atomic(), connection.cursor() as cursor:

@@ -38,14 +38,13 @@ class Overview:
 
 def progress_overview(*, owner, today: date | None = None) -> Overview:
     today = today or timezone.localdate()
-    guide = skillmap_selectors.guide_active(owner=owner)
-    areas = skillmap_selectors.skill_map_get(guide=guide) if guide else []
-    skills = [skill for area in areas for skill in area.skills]
+    skills = skillmap_selectors.active_guide_skills(owner=owner)  # one query, with the guide
+    guide = skills[0].area.guide if skills else skillmap_selectors.guide_active(owner=owner)
     focus = [skill for skill in skills if skill.status == SkillStatus.ACTIVE]
     practice = _practice(owner, focus, today)
     return Overview(
         today=today,
-        skills=_skill_map(guide, areas, focus),
+        skills=_skill_map(guide, skills, focus),
         assessment=_assessment(owner, guide),
         practice=practice,
         practice_this_week=sum(row["this_week"] for row in practice),
@@ -56,13 +55,13 @@ def progress_overview(*, owner, today: date | None = None) -> Overview:
     )
 
 
-def _skill_map(guide, areas, focus) -> SkillMapProgress | None:
+def _skill_map(guide, skills, focus) -> SkillMapProgress | None:
     if guide is None:
         return None
     return SkillMapProgress(
         guide=guide.title,
-        done=sum(area.done for area in areas),
-        total=sum(area.total for area in areas),
+        done=sum(1 for skill in skills if skill.status == SkillStatus.DONE),
+        total=len(skills),
         in_focus=[skill.name for skill in focus],
     )
 
@@ -117,7 +116,7 @@ def _journal(owner, today: date) -> int:
     from peoplecraft.journal import selectors
 
     monday = today - timedelta(days=today.weekday())
-    return len(selectors.entries_between(owner=owner, start=monday, end=today))
+    return selectors.entries_count_between(owner=owner, start=monday, end=today)
 
 
 def _goals(owner, today: date) -> dict:

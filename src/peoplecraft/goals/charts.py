@@ -10,7 +10,10 @@ import io
 from collections.abc import Sequence
 from datetime import date
 
+from peoplecraft.core.chart_cache import cached_chart
 
+
+@cached_chart
 def mood_stress_svg(weeks: Sequence[tuple[date, float | None, float | None]]) -> bytes:
     import matplotlib
 

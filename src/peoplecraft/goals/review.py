@@ -51,11 +51,19 @@ def _aware(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def mood_trend(owner, end: date) -> list[WeekMood]:
-    """Weekly mood and stress averages for the TREND_WEEKS weeks ending with ``end``'s week."""
-    first = end - timedelta(days=7 * TREND_WEEKS - 1)
+def trend_start(end: date) -> date:
+    return end - timedelta(days=7 * TREND_WEEKS - 1)
+
+
+def mood_trend(owner, end: date, days: list | None = None) -> list[WeekMood]:
+    """Weekly mood and stress averages for the TREND_WEEKS weeks ending with ``end``'s week.
+
+    ``days``: the ``mood_by_day`` rows from :func:`trend_start` to ``end``, when the caller has them."""
+    first = trend_start(end)
     sums: dict[date, list[float]] = defaultdict(lambda: [0.0, 0, 0.0, 0, 0])
-    for day in journal_selectors.mood_by_day(owner=owner, start=first, end=end):
+    if days is None:
+        days = journal_selectors.mood_by_day(owner=owner, start=first, end=end)
+    for day in days:
         row = sums[week_of(day.day)[0]]
         if day.mood is not None:
             row[0], row[1] = row[0] + day.mood, row[1] + 1
@@ -103,8 +111,7 @@ def _guide_statuses(owner) -> tuple[list[str], list[str]]:
     from peoplecraft.skillmap import selectors as skillmap_selectors
     from peoplecraft.skillmap.models import SkillStatus
 
-    guide = skillmap_selectors.guide_active(owner=owner)
-    skills = [s for p in skillmap_selectors.skill_map_get(guide=guide) for s in p.skills] if guide else []
+    skills = skillmap_selectors.active_guide_skills(owner=owner)
     return (
         [s.name for s in skills if s.status == SkillStatus.ACTIVE],
         [s.name for s in skills if s.status == SkillStatus.DONE],
@@ -146,14 +153,15 @@ def weekly_review(*, owner, day: date | None = None) -> WeeklyReview:
     due = [h for h in active if h.goal.due_date <= end + timedelta(days=7)]
     slipping = sorted((h for h in active if h.slipping), key=lambda h: -h.gap)
     suggestion = _suggest(owner, practised, entries, feedback, slipping)
+    trend_days = journal_selectors.mood_by_day(owner=owner, start=trend_start(end), end=end)  # one query for both
     return WeeklyReview(
         start=start,
         end=end,
         practised=practised,
         reflections=len(entries),
         feedback=feedback,
-        days=journal_selectors.mood_by_day(owner=owner, start=start, end=end),
-        trend=mood_trend(owner, end),
+        days=[day for day in trend_days if day.day >= start],
+        trend=mood_trend(owner, end, trend_days),
         due=due,
         slipping=slipping,
         focus=suggestion,

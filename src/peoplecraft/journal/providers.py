@@ -18,23 +18,21 @@ from peoplecraft.journal.sources import (
 LOWEST_SKILLS = 3
 
 
-def _live_skills(guide) -> list:
+def _live_skills(owner) -> list:
+    """The active guide's live skills (with area and guide) in note order: one query."""
     from peoplecraft.skillmap import selectors as skillmap_selectors
 
-    return [skill for progress in skillmap_selectors.skill_map_get(guide=guide) for skill in progress.skills]
+    return skillmap_selectors.active_guide_skills(owner=owner)
 
 
 def assessment_prompts(owner) -> list[SuggestedPrompt]:
     """The lowest-scored skills of the latest self-assessment scores in the active guide."""
     from peoplecraft.assessment import selectors as assessment_selectors
-    from peoplecraft.skillmap import selectors as skillmap_selectors
 
-    guide = skillmap_selectors.guide_active(owner=owner)
-    if guide is None:
-        return []
-    scores = assessment_selectors.self_scores(guide=guide)
-    skills = {skill.pk: skill for skill in _live_skills(guide) if skill.pk in scores}
-    lowest = sorted(skills.values(), key=lambda skill: (scores[skill.pk], skill.position))[:LOWEST_SKILLS]
+    scored = assessment_selectors.active_guide_self_scores(owner=owner)  # one query
+    scores = {skill.pk: score for skill, score in scored}
+    lowest = sorted((skill for skill, _score in scored), key=lambda skill: (scores[skill.pk], skill.position))
+    lowest = lowest[:LOWEST_SKILLS]
     return [
         SuggestedPrompt(
             ref=f"assessment:skill-{skill.pk}",
@@ -55,12 +53,8 @@ def assessment_prompts(owner) -> list[SuggestedPrompt]:
 
 def skillmap_prompts(owner) -> list[SuggestedPrompt]:
     """Skills in focus on the active guide's map."""
-    from peoplecraft.skillmap import selectors as skillmap_selectors
     from peoplecraft.skillmap.models import SkillStatus
 
-    guide = skillmap_selectors.guide_active(owner=owner)
-    if guide is None:
-        return []
     return [
         SuggestedPrompt(
             ref=f"skillmap:focus-{skill.pk}",
@@ -74,7 +68,7 @@ def skillmap_prompts(owner) -> list[SuggestedPrompt]:
             skill_ids=(skill.pk,),
             template="free",
         )
-        for skill in _live_skills(guide)
+        for skill in _live_skills(owner)
         if skill.status == SkillStatus.ACTIVE
     ]
 

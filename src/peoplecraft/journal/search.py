@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, prefetch_related_objects
+from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString, mark_safe
 
 from peoplecraft.journal import search_index
-from peoplecraft.journal.models import Entry, EntryTag
+from peoplecraft.journal.models import Entry
 from peoplecraft.journal.search_query import MARK_END, MARK_START, ParsedQuery, marked_html, parse_query
-from peoplecraft.journal.selectors import PAGE_SIZE, EntryFilters, with_relations
+from peoplecraft.journal.selectors import PAGE_SIZE, RELATIONS, EntryFilters, with_relations
 
-CONFIG = "english"
+CONFIG = "english"  # also in journal migration 0004's stored column
+SEARCH_COLUMN = "search_vector"
 SNIPPET_TOKENS = 24
 
 
@@ -53,55 +55,35 @@ def _page(entries: QuerySet[Entry], page: int) -> list[Entry]:
     return list(with_relations(entries.order_by("-entry_date", "-id").defer("body"))[start : start + PAGE_SIZE + 1])
 
 
-def _kept(owner, ids: list[int], filters: EntryFilters) -> set[int]:
-    """Which of ``ids`` are ``owner``'s and pass the filters (dates are already a key range).
-
-    Each check is a lookup by entry id, so SQLite uses the primary key or the (entry, tag) and
-    (entry, skill) unique indexes; a single ``owner_id = … AND id IN (…)`` query lets the planner
-    pick the owner index and scan all of the owner's entries instead.
-    """
-    rows = Entry.objects.filter(id__in=ids).values_list("id", "owner_id", "mood")
-    keep = {entry_id for entry_id, owner_id, mood in rows if owner_id == owner.pk and mood == (filters.mood or mood)}
-    if filters.tag and keep:
-        keep &= set(EntryTag.objects.filter(entry_id__in=keep, name=filters.tag).values_list("entry_id", flat=True))
-    if filters.skill_id and keep:
-        through = Entry.skills.through.objects.filter(entry_id__in=keep, skill_id=filters.skill_id)
-        keep &= set(through.values_list("entry_id", flat=True))
-    return keep
-
-
-def _sqlite_ids(owner, match: str, filters: EntryFilters, wanted: int) -> list[int]:
-    """Ids of the first ``wanted`` matches, newest first: FTS5 walks its matches in key order
-    (date, id) and the owner and filters are checked a batch at a time, so a page costs about
-    the same whether ten entries match or a hundred thousand."""
-    below = search_index.last_key(filters.date_to) if filters.date_to else (1 << 62)
-    above = search_index.first_key(filters.date_from) if filters.date_from else 0
-    found: list[int] = []
-    batch = max(2 * wanted, 100)
-    while len(found) < wanted:
-        keys = search_index.matching_keys(match, below=below, above=above, limit=batch)
-        ids = [key & search_index.ID_MASK for key in keys]
-        keep = _kept(owner, ids, filters)
-        found.extend(entry_id for entry_id in ids if entry_id in keep)
-        if len(keys) < batch:
-            break
-        below, batch = keys[-1] - 1, min(batch * 2, 5_000)
-    return found[:wanted]
+def _sqlite_matches(owner, match: str, filters: EntryFilters, wanted: int) -> list[Entry]:
+    """The owner's first ``wanted`` matching entries (without bodies) that pass the filters, newest first."""
+    columns = ", ".join(f"e.{field.column}" for field in Entry._meta.concrete_fields if field.name != "body")
+    sql, params = search_index.matching_sql(
+        match,
+        columns=columns,
+        owner_id=owner.pk,
+        below=search_index.last_key(filters.date_to) if filters.date_to else (1 << 62),
+        above=search_index.first_key(filters.date_from) if filters.date_from else 0,
+        limit=wanted,
+        mood=filters.mood,
+        tag=filters.tag,
+        skill_id=filters.skill_id,
+    )
+    return list(Entry.objects.raw(sql, params))  # the columns left out (the body) are deferred
 
 
 def _sqlite(owner, parsed: ParsedQuery, page: int, filters: EntryFilters) -> tuple[list[Hit], bool]:
     match = parsed.fts5()
-    ids = _sqlite_ids(owner, match, filters, page * PAGE_SIZE + 1)
-    page_ids = ids[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    by_id = {entry.pk: entry for entry in with_relations(Entry.objects.filter(id__in=page_ids).defer("body"))}
-    shown = [by_id[entry_id] for entry_id in page_ids]
+    found = _sqlite_matches(owner, match, filters, page * PAGE_SIZE + 1)
+    shown = found[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    prefetch_related_objects(shown, *RELATIONS)
     keys = [search_index.search_key(entry.entry_date, entry.pk) for entry in shown]
     marked = search_index.snippets(match, keys, MARK_START, MARK_END, SNIPPET_TOKENS)
     hits = [
         Hit(entry, *(mark_safe(marked_html(part)) for part in marked.get(entry.pk, (entry.title, ""))))  # noqa: S308
         for entry in shown
     ]
-    return hits, len(ids) > page * PAGE_SIZE
+    return hits, len(found) > page * PAGE_SIZE
 
 
 def _raw_prefix(word: str) -> str:
@@ -125,12 +107,20 @@ def _pg_query(parsed: ParsedQuery):
     return combined
 
 
+def _stored_vector() -> RawSQL:
+    """The stored, GIN-indexed tsvector of migration 0004: PostgreSQL keeps it, the ORM does not know
+    it. Matching on it never re-parses an entry's text."""
+    from django.contrib.postgres.search import SearchVectorField
+
+    column = f'"{Entry._meta.db_table}"."{SEARCH_COLUMN}"'
+    return RawSQL(column, [], output_field=SearchVectorField())  # noqa: S611 - constant names, no input
+
+
 def _postgres(entries: QuerySet[Entry], parsed: ParsedQuery, page: int) -> tuple[list[Hit], bool]:
-    from django.contrib.postgres.search import SearchHeadline, SearchVector
+    from django.contrib.postgres.search import SearchHeadline
 
     query = _pg_query(parsed)
-    vector = SearchVector("title", "body", config=CONFIG)
-    matching = entries.annotate(search=vector).filter(Q(search=query))
+    matching = entries.alias(search=_stored_vector()).filter(Q(search=query))  # alias: not selected
     highlight = {"start_sel": MARK_START, "stop_sel": MARK_END, "config": CONFIG}
     rows = _page(
         matching.annotate(

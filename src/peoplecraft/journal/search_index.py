@@ -91,6 +91,44 @@ def matching_keys(match: str, *, below: int, above: int, limit: int) -> list[int
         return [row[0] for row in cursor.fetchall()]
 
 
+def matching_sql(
+    match: str,
+    *,
+    columns: str,
+    owner_id: int,
+    below: int,
+    above: int,
+    limit: int,
+    mood: int | None = None,
+    tag: str = "",
+    skill_id: int | None = None,
+) -> tuple[str, list]:
+    """SQL selecting ``columns`` of entry ``e`` for ``owner_id``'s first ``limit`` matches in
+    ``[above, below]`` that pass the filters, newest first.
+
+    One statement: ``CROSS JOIN`` makes SQLite walk the FTS5 matches in key order (date, id) and
+    look each entry up by its primary key, stopping after ``limit`` kept rows, so a page costs
+    about the same whether ten entries match or a hundred thousand, and other people's entries
+    in between cost one primary-key lookup each.
+    """
+    where, params = ["e.owner_id = %s"], [match, below, above, owner_id]
+    if mood:
+        where.append("e.mood = %s")
+        params.append(mood)
+    if tag:
+        where.append("EXISTS (SELECT 1 FROM journal_entrytag t WHERE t.entry_id = e.id AND t.name = %s)")
+        params.append(tag)
+    if skill_id:
+        where.append("EXISTS (SELECT 1 FROM journal_entry_skills s WHERE s.entry_id = e.id AND s.skill_id = %s)")
+        params.append(skill_id)
+    sql = (
+        f"SELECT {columns} FROM {TABLE} CROSS JOIN journal_entry e ON e.id = ({TABLE}.rowid & {ID_MASK}) "  # noqa: S608
+        f"WHERE {TABLE} MATCH %s AND {TABLE}.rowid <= %s AND {TABLE}.rowid >= %s AND {' AND '.join(where)} "
+        f"ORDER BY {TABLE}.rowid DESC LIMIT %s"
+    )
+    return sql, [*params, limit]
+
+
 def snippets(match: str, keys: list[int], start: str, end: str, tokens: int) -> dict[int, tuple[str, str]]:
     """Entry id -> (highlighted title, body snippet) for the given search keys.
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Avg, Count, Prefetch, Q, QuerySet
+from django.db.models import Avg, CharField, Count, IntegerField, Prefetch, Q, QuerySet, Value
 
 from peoplecraft.core.ownership import get_owned_or_404
 from peoplecraft.journal.models import Entry, EntryTag
@@ -40,9 +40,16 @@ class EntryFilters:
         return any((self.skill_id, self.tag, self.mood, self.date_from, self.date_to))
 
 
+# An entry's skills as pages show them; ``status`` too, so "done" checks cause no query per skill.
+_SKILLS = Prefetch("skills", queryset=Skill.objects.only("id", "name", "status").order_by("name"))
+
+
+# What a listed entry shows besides its own columns; ``prefetch_related_objects`` takes it too.
+RELATIONS = (_SKILLS, Prefetch("tag_rows", queryset=EntryTag.objects.order_by("name")))
+
+
 def with_relations(entries: QuerySet[Entry]) -> QuerySet[Entry]:
-    skills = Prefetch("skills", queryset=Skill.objects.only("id", "name").order_by("name"))
-    return entries.prefetch_related(skills, Prefetch("tag_rows", queryset=EntryTag.objects.order_by("name")))
+    return entries.prefetch_related(*RELATIONS)
 
 
 def entry_get(*, owner, entry_id: int) -> Entry:
@@ -72,6 +79,31 @@ def tags_used(*, owner) -> list[str]:
     return list(EntryTag.objects.filter(entry__owner=owner).values_list("name", flat=True).distinct().order_by("name"))
 
 
+@dataclass(frozen=True)
+class SkillChoice:
+    pk: int
+    name: str
+
+
+def filter_choices(*, owner) -> tuple[list[SkillChoice], list[str]]:
+    """The skills and the tags ``owner``'s entries use (the search filters' choices), by name, in one query."""
+    kind = CharField()
+    tags = (
+        EntryTag.objects.filter(entry__owner=owner)
+        .order_by()
+        .values_list(Value("tag", output_field=kind), Value(0, output_field=IntegerField()), "name")
+    )
+    skills = (
+        Skill.objects.filter(journal_entries__owner=owner)
+        .order_by()
+        .values_list(Value("skill", output_field=kind), "pk", "name")
+    )
+    rows = sorted(tags.union(skills), key=lambda row: (row[2], row[1]))
+    return [SkillChoice(pk, name) for what, pk, name in rows if what == "skill"], [
+        name for what, _pk, name in rows if what == "tag"
+    ]
+
+
 def linked_skills(*, owner) -> list[Skill]:
     """Skills the owner's entries link to, for the search filter."""
     return list(Skill.objects.filter(journal_entries__owner=owner).distinct().order_by("name"))
@@ -97,9 +129,13 @@ def mood_by_day(*, owner, start: date, end: date) -> list[DayMood]:
 
 
 def entries_between(*, owner, start: date, end: date) -> list[Entry]:
-    """Entries in a date range (without bodies), with skills and tags, oldest first."""
+    """Entries in a date range (without bodies), with their skills (not tags), oldest first."""
     entries = Entry.objects.filter(owner=owner, entry_date__gte=start, entry_date__lte=end).defer("body")
-    return list(with_relations(entries).order_by("entry_date", "pk"))
+    return list(entries.prefetch_related(_SKILLS).order_by("entry_date", "pk"))
+
+
+def entries_count_between(*, owner, start: date, end: date) -> int:
+    return Entry.objects.filter(owner=owner, entry_date__gte=start, entry_date__lte=end).count()
 
 
 def skill_choices(*, owner, include: list[int] | tuple[int, ...] = ()) -> QuerySet[Skill]:

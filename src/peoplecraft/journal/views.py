@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -20,10 +21,11 @@ from peoplecraft.journal.forms import EntryForm, SearchForm
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     owner = request.user
-    form = SearchForm(
-        request.GET or None, skills=selectors.linked_skills(owner=owner), tags=selectors.tags_used(owner=owner)
-    )
-    context = {"form": form, "templates": prompts.templates(), "suggested": sources.suggested_prompts(owner)}
+    skills, tags = selectors.filter_choices(owner=owner)
+    form = SearchForm(request.GET or None, skills=skills, tags=tags)
+    # Read only when the full page shows them: an htmx search swaps the results alone.
+    suggested = SimpleLazyObject(lambda: sources.suggested_prompts(owner))
+    context = {"form": form, "templates": prompts.templates(), "suggested": suggested}
     status = 200
     if form.is_bound and not form.is_valid():
         context.update(entries=[], has_next=False, results=None)

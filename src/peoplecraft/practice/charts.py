@@ -16,10 +16,13 @@ matplotlib.use("Agg")
 
 from matplotlib.figure import Figure
 
+from peoplecraft.core.chart_cache import cached_chart
+
 INK = "#1f2933"
 ACCENT = "#1f5f8b"
 
 
+@cached_chart
 def strength_chart(series: Sequence[tuple[date, float]], practised: Sequence[date], *, title: str) -> bytes:
     figure = Figure(figsize=(7, 3), dpi=100, layout="constrained")
     axes = figure.subplots()

@@ -92,6 +92,11 @@ def skill_get(*, owner, skill_id: int) -> Skill:
     )
 
 
+def active_guide_skills(*, owner) -> list[Skill]:
+    """Live skills of ``owner``'s active guide with their areas and guide, in note order, in one query."""
+    return list(_active_guide_skills(owner).select_related("area__guide").order_by("area__position", "position", "pk"))
+
+
 def skill_in_active_guide(*, owner, name: str) -> Skill | None:
     """The live skill called ``name`` (case-insensitive) in ``owner``'s active guide, if any."""
     return _active_guide_skills(owner).filter(name__iexact=name).first()

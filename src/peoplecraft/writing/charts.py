@@ -5,9 +5,11 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
+from peoplecraft.core.chart_cache import cached_chart
 from peoplecraft.writing.selectors import WeekPoint
 
 
+@cached_chart
 def progress_svg(points: Sequence[WeekPoint]) -> bytes:
     """Clarity score and grade level by week; markers and line styles differ, so no colour is needed."""
     import matplotlib

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Avg, Count, QuerySet
+from django.db.models import Avg, Count, QuerySet, Window
 from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
@@ -56,13 +56,14 @@ class SkillWriting:
 def writing_summary(*, owner) -> SkillWriting:
     """How many drafts ``owner`` saved, and the latest (for the progress page)."""
     drafts = Draft.objects.filter(owner=owner).defer("text")
-    return SkillWriting(drafts=drafts.count(), latest=drafts.order_by("-created_at", "-pk").first())
+    latest = drafts.annotate(total=Window(Count("pk"))).order_by("-created_at", "-pk").first()  # one query
+    return SkillWriting(drafts=latest.total if latest else 0, latest=latest)
 
 
 def skill_writing_summary(*, skill) -> SkillWriting | None:
     """Drafts saved as practice of ``skill``; None when the writing coach is not about this skill."""
     drafts = Draft.objects.filter(skill=skill).defer("text")
-    latest = drafts.order_by("-created_at", "-pk").first()
+    latest = drafts.annotate(total=Window(Count("pk"))).order_by("-created_at", "-pk").first()  # one query
     if latest is None and skill.name.casefold() != WRITTEN_COMMUNICATION.casefold():
         return None
-    return SkillWriting(drafts=drafts.count(), latest=latest)
+    return SkillWriting(drafts=latest.total if latest else 0, latest=latest)
