@@ -28,6 +28,7 @@ from peoplecraft.feedback import forms, moment_services, rater_services, selecto
 from peoplecraft.feedback.mail import learner_name
 from peoplecraft.feedback.models import Delivery
 from peoplecraft.feedback.operator import operator_sentence, threat_model_html
+from peoplecraft.feedback.rater_csrf import same_origin_csrf
 from peoplecraft.feedback.services import FeedbackError
 
 COOKIE = "pc_rater"
@@ -156,6 +157,7 @@ def _context(invitation, rows, draft=None, problems=(), saved=False) -> dict:
 
 @login_not_required
 @_no_referrer
+@same_origin_csrf
 @require_http_methods(["GET", "POST"])
 def form(request: HttpRequest) -> HttpResponse:
     invitation, raw = _invitation(request)
@@ -201,6 +203,7 @@ def _post(request: HttpRequest, invitation, raw: str, items) -> HttpResponse:
 
 @login_not_required
 @_no_referrer
+@same_origin_csrf
 @require_POST
 def decline(request: HttpRequest) -> HttpResponse:
     invitation, raw = _invitation(request)
@@ -238,6 +241,7 @@ def _moment_invitation(request: HttpRequest):
 
 @login_not_required
 @_no_referrer
+@same_origin_csrf
 @require_http_methods(["GET", "POST"])
 def moment(request: HttpRequest) -> HttpResponse:
     """The one-question page: a rating and an optional comment, one screen on a phone."""
