@@ -50,7 +50,11 @@ def _env(home: Path) -> dict[str, str]:
 
 @pytest.fixture
 def live_server_with_note(tmp_path, guide_path) -> LiveServer:
-    home = tmp_path / "home"
+    yield from _serve_with_note(tmp_path / "home", guide_path)
+
+
+def _serve_with_note(home: Path, guide_path: Path):
+    """Import the note into a fresh data directory, start ``peoplecraft serve``, yield it running."""
     peoplecraft = [sys.executable, "-m", "peoplecraft"]
     subprocess.run([*peoplecraft, "guide", "import", str(guide_path)], env=_env(home), check=True, capture_output=True)
     port = _free_port()
@@ -142,24 +146,7 @@ def module_server(tmp_path_factory) -> LiveServer:
     guide = root / "notes" / "guide.md"
     guide.parent.mkdir()
     shutil.copyfile(Path(__file__).resolve().parents[1] / "fixtures" / "guide.md", guide)
-    home = root / "home"
-    peoplecraft = [sys.executable, "-m", "peoplecraft"]
-    subprocess.run([*peoplecraft, "guide", "import", str(guide)], env=_env(home), check=True, capture_output=True)
-    port = _free_port()
-    server = subprocess.Popen(
-        [*peoplecraft, "serve", "--sign-in-link", "--port", str(port)],
-        env=_env(home),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        link = _read_link(server)
-        _wait_healthy(f"http://127.0.0.1:{port}/healthz")
-        yield LiveServer(f"http://127.0.0.1:{port}", link, guide, home)
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+    yield from _serve_with_note(root / "home", guide)
 
 
 @pytest.fixture(scope="module")
