@@ -13,7 +13,6 @@ join a release that e-mailed answers made due.
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -186,9 +185,7 @@ def pool_release_if_due(pool: MomentPool) -> MomentRelease | None:
         released_on=timezone.localdate(),
     )
     rows = list(pending)
-    opened = [sealed.open_json(row.ciphertext, sealed.MOMENT_RESPONSE, _context(pool.pk)) for row in rows]
-    secrets.SystemRandom().shuffle(opened)
-    for answer in opened:
+    for _row, answer in sealed.open_in_random_order(rows, sealed.MOMENT_RESPONSE, _context(pool.pk)):
         MomentResponse.objects.create(
             pool=pool,
             rating=answer["rating"],

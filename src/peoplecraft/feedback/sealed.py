@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
+from collections.abc import Iterable
+from typing import Any
 
 from peoplecraft.core import sealing
 
@@ -35,6 +38,14 @@ def seal_json(value: dict, purpose: str, context: str) -> str:
 
 def open_json(text: str, purpose: str, context: str) -> dict:
     return json.loads(sealing.unseal(sealing.unb64(text), purpose, context))
+
+
+def open_in_random_order(rows: Iterable[Any], purpose: str, context: str) -> list[tuple[Any, dict]]:
+    """Each sealed row with its opened value, shuffled: released answers are stored in this order, so
+    the table's physical order (rowid, ctid) says nothing about which answer came first."""
+    opened = [(row, open_json(row.ciphertext, purpose, context)) for row in rows]
+    secrets.SystemRandom().shuffle(opened)
+    return opened
 
 
 def draft_locator(raw_token: str) -> str:

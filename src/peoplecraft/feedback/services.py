@@ -10,7 +10,6 @@ they could then see whether a link was used. See docs/feedback.md.
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -39,7 +38,7 @@ from peoplecraft.feedback.models import (
     Release,
     SealedResponse,
 )
-from peoplecraft.feedback.sealed import RESPONSE, open_json
+from peoplecraft.feedback.sealed import RESPONSE, open_in_random_order
 from peoplecraft.feedback.tokens import rater_url, token_new
 from peoplecraft.skillmap.models import Guide, Skill
 
@@ -305,13 +304,11 @@ def release_if_due(feedback_request: FeedbackRequest, *, closing: bool) -> Relea
     )
     context = response_context(feedback_request.pk)
     rows = list(pending)
-    opened = [(row.attributed, open_json(row.ciphertext, RESPONSE, context)) for row in rows]
-    secrets.SystemRandom().shuffle(opened)
-    for attributed, answer in opened:
+    for row, answer in open_in_random_order(rows, RESPONSE, context):
         RaterResponse.objects.create(
             request=feedback_request,
             group=answer["group"],
-            attributed=attributed,
+            attributed=row.attributed,
             ratings=answer["ratings"],
             comments=answer["comments"],
             received_on=date.fromisoformat(answer["received_on"]),
