@@ -240,6 +240,8 @@ EMAIL_PORT = env_int("PEOPLECRAFT_EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("PEOPLECRAFT_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = env_str("PEOPLECRAFT_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("PEOPLECRAFT_EMAIL_USE_TLS", True)
+# A mail server that accepts the connection and then says nothing must not hang a request for ever.
+EMAIL_TIMEOUT = env_int("PEOPLECRAFT_EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("PEOPLECRAFT_EMAIL_FROM", "Peoplecraft <peoplecraft@localhost>")
 
 # --- Internationalisation ---------------------------------------------------------------

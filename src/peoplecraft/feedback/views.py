@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from peoplecraft.core.http import redirect_after_post
 from peoplecraft.feedback import charts, forms, results, selectors, services
+from peoplecraft.feedback.delivery import mail_waiting_message
 from peoplecraft.feedback.models import Delivery
 from peoplecraft.skillmap import selectors as skillmap_selectors
 
@@ -80,6 +81,8 @@ def create(request: HttpRequest) -> HttpResponse:
                 form.add_error(None, problem)
         else:
             _keep_links(request, feedback_request.pk, links)
+            if waiting := selectors.mail_waiting_count(feedback_request=feedback_request):
+                messages.error(request, mail_waiting_message(waiting))
             return redirect_after_post(request, "feedback:detail", feedback_request.pk)
     status = 400 if request.method == "POST" else 200
     template = (
@@ -209,6 +212,12 @@ def resend(request: HttpRequest, request_id: int, invitation_id: int) -> HttpRes
     if link.url:
         _keep_links(request, feedback_request.pk, [link])
         messages.success(request, _("A new link for %(email)s is shown below, once.") % {"email": link.email})
+    elif selectors.invitation_mail_waiting(invitation=invitation):
+        messages.error(
+            request,
+            _("The mail server did not accept the e-mail to %(email)s; Peoplecraft will try again.")
+            % {"email": link.email},
+        )
     else:
         messages.success(request, _("Sent %(email)s a new link by e-mail.") % {"email": link.email})
     return redirect_after_post(request, "feedback:detail", feedback_request.pk)
