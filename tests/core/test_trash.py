@@ -133,3 +133,11 @@ def make_two_entries(owner):
         return services.entry_create(owner=owner, data=data)
 
     return make("First"), make("Second")
+
+
+def test_the_worker_task_purges_what_is_past_the_window(owner, entry):
+    from peoplecraft.core.tasks import purge_trash
+
+    services.entry_delete(entry=entry, now=timezone.now() - trash.WINDOW - timedelta(seconds=1))
+    assert purge_trash.call() == 1
+    assert not TrashedItem.objects.exists()
