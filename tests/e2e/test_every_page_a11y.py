@@ -47,6 +47,8 @@ PAGES = {
     "journal": "/journal/",
     "journal new": "/journal/new/",
     "journal entry": "{entry}",
+    "journal entry delete (confirmation)": "{entry}delete/",
+    "learn item remove (confirmation)": "{learn_item}remove/",
     "goals": "/goals/",
     "goals new": "/goals/new/",
     "goal": "{goal}",

@@ -33,6 +33,7 @@
 -- migration axes 0010_accessattemptexpiration
 -- migration contenttypes 0001_initial
 -- migration contenttypes 0002_remove_content_type_name
+-- migration core 0001_initial
 -- migration django_tasks_database 0001_initial
 -- migration django_tasks_database 0002_alter_dbtaskresult_options
 -- migration django_tasks_database 0003_dbtaskresult_enqueued_at_dbtaskresult_finished_at
@@ -137,6 +138,9 @@ CREATE INDEX "axes_accesslog_user_agent_0e659004" ON "axes_accesslog" ("user_age
 CREATE INDEX "axes_accesslog_ip_address_86b417e5" ON "axes_accesslog" ("ip_address");
 CREATE INDEX "axes_accesslog_username_df93064b" ON "axes_accesslog" ("username");
 CREATE TABLE "axes_accessattemptexpiration" ("access_attempt_id" integer NOT NULL PRIMARY KEY REFERENCES "axes_accessattempt" ("id") DEFERRABLE INITIALLY DEFERRED, "expires_at" datetime NOT NULL);
+CREATE TABLE "core_trasheditem" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "label" varchar(300) NOT NULL, "rows" text NOT NULL, "relinks" text NOT NULL, "on_restore" varchar(200) NOT NULL, "return_url" varchar(500) NOT NULL, "deleted_at" datetime NOT NULL, "owner_id" bigint NOT NULL REFERENCES "accounts_user" ("id") DEFERRABLE INITIALLY DEFERRED);
+CREATE INDEX "core_trasheditem_deleted_at_6e861697" ON "core_trasheditem" ("deleted_at");
+CREATE INDEX "core_trasheditem_owner_id_64926fc7" ON "core_trasheditem" ("owner_id");
 CREATE TABLE "django_tasks_database_dbtaskresult" ("id" char(32) NOT NULL PRIMARY KEY, "args_kwargs" text NOT NULL CHECK ((JSON_VALID("args_kwargs") OR "args_kwargs" IS NULL)), "priority" integer NOT NULL, "task_path" text NOT NULL, "queue_name" varchar(32) NOT NULL, "backend_name" varchar(32) NOT NULL, "run_after" datetime NOT NULL, "enqueued_at" datetime NOT NULL, "finished_at" datetime NULL, "started_at" datetime NULL, "return_value" text NULL CHECK ((JSON_VALID("return_value") OR "return_value" IS NULL)), "exception_class_path" text NOT NULL, "traceback" text NOT NULL, "worker_ids" text NOT NULL CHECK ((JSON_VALID("worker_ids") OR "worker_ids" IS NULL)), "status" varchar(10) NOT NULL, CONSTRAINT "priority_range" CHECK ("priority" BETWEEN -100 AND 100));
 CREATE INDEX "django_task_queue_n_99c321_idx" ON "django_tasks_database_dbtaskresult" ("queue_name");
 CREATE INDEX "django_task_backend_071754_idx" ON "django_tasks_database_dbtaskresult" ("backend_name");
