@@ -47,6 +47,7 @@ def test_htmx_next_pushes_the_next_pages_address(owner_client, whole):
     response = owner_client.post(_url(whole, 1), {"action": "next"}, HTTP_HX_REQUEST="true")
     assert response.status_code == 200 and "Page 2 of 15" in response.content.decode()
     assert response["HX-Push-Url"] == _url(whole, 2)
+    assert "<title>Self-assessment: " in response.content.decode()  # htmx retitles the tab from it
 
 
 def test_htmx_back_pushes_the_previous_pages_address(owner_client, whole):

@@ -61,6 +61,7 @@ def test_progress_counts_answers_and_the_address_follows_the_page(
     assert _bar(page) == (answered, total)
     second_area = page.locator("#take-form h2").inner_text()
     assert second_area != first_area
+    expect(page).to_have_title(re.compile(re.escape(second_area.split(". ", 1)[-1])))  # the tab says so too
 
     page.reload()  # reload keeps the place
     expect(page.locator("#take-form h2")).to_have_text(second_area)
