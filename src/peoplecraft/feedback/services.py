@@ -131,15 +131,13 @@ def _check_request(
     return problems
 
 
-def _self_answers(owner, guide: Guide, item_ids: list[str]) -> dict[str, int | None]:
-    """The learner's latest completed self-assessment answers on these items (the self side).
+def _self_answers(owner, guide: Guide, items) -> dict[str, int | None]:
+    """The learner's own answers to these items: each skill's latest answers across completed
+    self-assessments, the answers behind its self-score everywhere else (assessment selector).
 
     Skipped items and "No such occasion" (scored as missing) are left out."""
-    latest = assessment_selectors.assessment_latest(owner=owner, guide=guide)
-    if latest is None:
-        return {}
-    answers = assessment_selectors.answers_get(assessment=latest)
-    return {item_id: answers[item_id] for item_id in item_ids if answers.get(item_id) not in (None, NO_OCCASION)}
+    answers = assessment_selectors.latest_self_answers(owner, guide, items)
+    return {item.id: answers[item.id] for item in items if answers.get(item.id) not in (None, NO_OCCASION)}
 
 
 def request_create(
@@ -174,7 +172,8 @@ def request_create(
         raise FeedbackError(problems)
     instrument = default_instrument()
     ordered = sorted(skills, key=lambda s: (s.area.position, s.position, s.pk))
-    item_ids = [item.id for item in questionnaire_items(instrument, [s.name for s in ordered])]
+    items = questionnaire_items(instrument, [s.name for s in ordered])
+    item_ids = [item.id for item in items]
     with transaction.atomic():
         feedback_request = FeedbackRequest.objects.create(
             owner=owner,
@@ -186,7 +185,7 @@ def request_create(
             reminder_days=reminder_days,
             attribute_manager=attribute_manager,
             thresholds=limits,
-            self_answers=_self_answers(owner, guide, item_ids),
+            self_answers=_self_answers(owner, guide, items),
             delivery=delivery,
             link_base_url=base_url.rstrip("/"),
         )
