@@ -110,7 +110,6 @@ def today_actions(owner, today: date) -> list[TodayAction]:
                 % {"skills": ", ".join(dict.fromkeys(view.skill.name for view in due))},
                 url=reverse("practice:cards"),
                 urgency=Urgency.DUE,
-                due=today,
             )
         )
     sessions = plans.week_plan(owner=owner, week_start=today, focus=focus).on(today)
@@ -127,7 +126,6 @@ def today_actions(owner, today: date) -> list[TodayAction]:
                     % {"title": session.title, "minutes": session.minutes},
                     url=reverse("practice:today"),
                     urgency=Urgency.PLANNED,
-                    due=today,
                 )
             )
     return actions
