@@ -129,14 +129,15 @@ def test_today_stays_within_the_budget_on_every_day_of_the_week(demo_world):
     owner, _ids, _size = demo_world
     monday = timezone.localdate() - timedelta(days=timezone.localdate().weekday())
     today_get(owner=owner, day=monday)  # warm: registries load once
+    counts: dict[str, int] = {}
+
+    def count(execute, sql, params, many, context):
+        inside = any("/peoplecraft/feedback/" in frame.filename for frame in traceback.extract_stack())
+        counts["feedback" if inside else "rest"] += 1
+        return execute(sql, params, many, context)
+
     for day in (monday + timedelta(days=n) for n in range(7)):
-        counts = {"feedback": 0, "rest": 0}
-
-        def count(execute, sql, params, many, context):
-            inside = any("/peoplecraft/feedback/" in frame.filename for frame in traceback.extract_stack())
-            counts["feedback" if inside else "rest"] += 1
-            return execute(sql, params, many, context)
-
+        counts.update(feedback=0, rest=0)
         with connection.execute_wrapper(count):
             assert today_get(owner=owner, day=day).actions
         assert counts["rest"] <= BUDGET - 2, (day, counts)  # the page adds the session and user queries
