@@ -22,6 +22,7 @@ VIEWPORTS = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1280, "
 
 # name -> how to find its URL in the data the fixture creates ({key} placeholders).
 PAGES = {
+    "today": "/",
     "skill map": "/skills/",
     "area": "/skills/area/{area}/",
     "skill": "/skills/skill/{skill}/",
@@ -74,6 +75,8 @@ def site(module_server, module_browser):
     page = context.new_page()
     page.goto(server.sign_in_link)
     page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{server.base_url}/")  # signing in lands on Today
+    page.get_by_role("link", name="Your skill map").click()
     page.wait_for_url(f"{server.base_url}/skills/")
     urls: dict[str, str] = {}
 
