@@ -133,6 +133,12 @@ def restore(*, owner, item_id: int, now: datetime.datetime | None = None) -> Tra
     return item
 
 
+def expired_exist(*, now: datetime.datetime | None = None) -> bool:
+    """Whether an item's undo window has passed (a read, for callers that must not write for nothing)."""
+    now = now or timezone.now()
+    return TrashedItem.objects.filter(deleted_at__lt=now - WINDOW).exists()
+
+
 def purge_expired(*, now: datetime.datetime | None = None) -> int:
     """Forget every trashed item older than the window; returns how many."""
     now = now or timezone.now()
