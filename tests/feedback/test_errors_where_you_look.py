@@ -42,7 +42,8 @@ def test_the_360_form_shows_every_problem_at_once_each_next_to_its_field(owner_c
     ]:
         assert f'href="{anchor}"' in summary and text in summary, anchor
     # next to the fields themselves
-    assert 'id="id_email-0-error-1"' in body and 'id="id_email-2-error-1"' in body and 'id="id_deadline-error-1"' in body
+    for field in ("email-0", "email-2", "deadline"):
+        assert f'id="id_{field}-error-1"' in body, field
     assert "Rater 1 e-mail: not-an-address" in summary  # the summary names which rater
     assert not FeedbackRequest.objects.exists()
 
