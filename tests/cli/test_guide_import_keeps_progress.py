@@ -41,6 +41,7 @@ def progress(cli):
 
 
 def test_import_links_the_note_to_the_guide_with_progress(cli, progress, guide_path):
+    assert "Interpersonal Skills  (not linked to a note file)" in cli("guide", "show").stdout
     result = cli("guide", "import", str(guide_path))
     assert result.returncode == 0, result.stderr
     assert f"Linked {guide_path.resolve()} to your guide 'Guide' (the same 52 skills)" in result.stdout
