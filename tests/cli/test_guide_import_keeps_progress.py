@@ -44,7 +44,10 @@ def test_import_links_the_note_to_the_guide_with_progress(cli, progress, guide_p
     assert "Interpersonal Skills  (not linked to a note file)" in cli("guide", "show").stdout
     result = cli("guide", "import", str(guide_path))
     assert result.returncode == 0, result.stderr
-    assert f"Linked {guide_path.resolve()} to your guide 'Guide' (the same 52 skills)" in result.stdout
+    assert (
+        f"Linked {guide_path.resolve()} to your guide 'Interpersonal Skills' (now 'Guide', the note's title) "
+        "(the same 52 skills): 15 areas, 52 skills" in result.stdout
+    )
     assert "Struck through in your note (done in Peoplecraft): Empathy" in result.stdout
     assert "from your note: Active Listening: todo → done" in result.stderr
 

@@ -41,7 +41,8 @@ def test_linking_keeps_progress_and_shows_the_path(owner_client, default_with_pr
     assert guide.pk == default_with_progress.pk and guide.source_path == str(guide_path.resolve())
     assert selectors.skill_find(guide=guide, name="Empathy").status == "done"
     page = owner_client.get(response["Location"]).content.decode()
-    assert "your progress, assessments, practice and journal links are kept" in page
+    assert "to “Interpersonal Skills”: your progress, assessments, practice and journal links are kept" in page
+    assert "The guide is now called “Guide”, the note&#x27;s title." in page
     assert f"In sync with <code>{guide_path.resolve()}</code>" in page
 
 

@@ -65,8 +65,10 @@ def import_(
     skills = sum(progress.total for progress in areas)
     if linked is not None:
         _report_read(linked.from_note)
+        was = preview.match.guide.title
+        name = f"'{was}' (now '{guide.title}', the note's title)" if was != guide.title else f"'{guide.title}'"
         typer.echo(
-            f"Linked {guide.source_path} to your guide '{guide.title}' ({preview.match.reason}): "
+            f"Linked {guide.source_path} to your guide {name} ({preview.match.reason}): "
             f"{len(areas)} areas, {skills} skills. Its progress, assessments, practice and journal links are kept. "
             "It is now active."
         )

@@ -163,6 +163,7 @@ def _import_choice(request: HttpRequest) -> HttpResponse:
     try:
         if form.cleaned_data["choice"] == GuideImportChoiceForm.LINK:
             guide = get_owned_or_404(Guide, request.user, pk=form.cleaned_data["guide"])
+            was = guide.title
             linked = services.guide_link(owner=request.user, guide=guide, path=path)
         else:
             guide = services.guide_import(owner=request.user, path=path)
@@ -172,8 +173,10 @@ def _import_choice(request: HttpRequest) -> HttpResponse:
         messages.success(
             request,
             _("Linked %(path)s to “%(title)s”: your progress, assessments, practice and journal links are kept.")
-            % {"path": linked.guide.source_path, "title": linked.guide.title},
+            % {"path": linked.guide.source_path, "title": was},
         )
+        if linked.guide.title != was:
+            messages.info(request, _("The guide is now called “%s”, the note's title.") % linked.guide.title)
         if linked.from_note.changed and linked.from_note.lines():
             messages.info(request, _what_was_read(linked.from_note))
         if linked.struck_in_note:
