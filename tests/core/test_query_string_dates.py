@@ -35,6 +35,11 @@ def test_a_bad_date_in_a_download_is_a_400_not_a_500(owner_client, imported_guid
 
 
 @pytest.mark.parametrize("day", BAD_DATES)
-def test_a_new_journal_entry_with_a_bad_date_falls_back_to_today(owner_client, imported_guide, day):
+def test_a_new_journal_entry_with_a_bad_date_says_so_and_starts_today(owner_client, imported_guide, day):
+    from django.utils import timezone
+
     response = owner_client.get("/journal/new/", {"date": day})
-    assert response.status_code == 200
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "error-summary" in body and f"The date “{day}”" in body and "starts on today instead" in body
+    assert f'value="{timezone.localdate().isoformat()}"' in body  # the form is there, on today
