@@ -53,10 +53,27 @@ def live_server_with_note(tmp_path, guide_path) -> LiveServer:
     yield from _serve_with_note(tmp_path / "home", guide_path)
 
 
+@pytest.fixture
+def live_server_with_progress(tmp_path, guide_path) -> LiveServer:
+    """A fresh data directory with only the bundled guide, Empathy done and Negotiation Skills in focus;
+    the note (``.note``) is not imported: the README's state before "import your own note"."""
+    home = tmp_path / "home"
+    peoplecraft = [sys.executable, "-m", "peoplecraft"]
+    for args in (("Empathy", "--done"), ("Negotiation Skills", "--active")):
+        subprocess.run([*peoplecraft, "guide", "mark", *args], env=_env(home), check=True, capture_output=True)
+    yield from _serve(home, guide_path)
+
+
 def _serve_with_note(home: Path, guide_path: Path):
     """Import the note into a fresh data directory, start ``peoplecraft serve``, yield it running."""
     peoplecraft = [sys.executable, "-m", "peoplecraft"]
     subprocess.run([*peoplecraft, "guide", "import", str(guide_path)], env=_env(home), check=True, capture_output=True)
+    yield from _serve(home, guide_path)
+
+
+def _serve(home: Path, guide_path: Path):
+    """Start ``peoplecraft serve`` on the data directory ``home``, yield it running."""
+    peoplecraft = [sys.executable, "-m", "peoplecraft"]
     port = _free_port()
     server = subprocess.Popen(
         [*peoplecraft, "serve", "--sign-in-link", "--port", str(port)],

@@ -45,8 +45,14 @@ def test_plan_page_and_ics(owner_client, focused):
 
 
 @pytest.mark.parametrize("week", ["2026-02-30", "0001-01-01", "9999-12-31"])
-def test_impossible_week_is_a_404(owner_client, focused, week):
-    assert owner_client.get(reverse("practice:plan"), {"week": week}).status_code == 404
+def test_impossible_week_is_a_400_with_a_message(owner_client, focused, week):
+    response = owner_client.get(reverse("practice:plan"), {"week": week})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "error-summary" in body and f"“{week}” is not a week Peoplecraft can plan" in body
+    assert "Plan for the week of" in body  # the page itself, showing this week, not a bare error page
+    ics = owner_client.get(reverse("practice:plan-ics"), {"week": week})
+    assert ics.status_code == 400 and "is not a week" in ics.content.decode()
 
 
 def test_exercises_and_exercise_detail(owner_client, imported_guide):

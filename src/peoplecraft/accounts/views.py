@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from peoplecraft.accounts import selectors, services
 from peoplecraft.accounts.forms import DisplayNameForm, ShareScoresForm, SignInForm
+from peoplecraft.core.http import post_form
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -63,7 +64,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     return _settings(request, form=form, name_form=DisplayNameForm(initial={"public_name": request.user.public_name}))
 
 
-@require_http_methods(["POST"])
+@post_form("accounts:settings", "#name-heading")
 def display_name_set(request: HttpRequest) -> HttpResponse:
     """Set the name raters and teammates see (never the account name)."""
     name_form = DisplayNameForm(request.POST)

@@ -35,20 +35,53 @@ def _sync(guide) -> None:
 
 
 @app.command("import")
-def import_(path: Path = typer.Argument(..., help="A Dendron note (Markdown with YAML front matter).")) -> None:
-    """Import a note and keep it in sync; the imported guide becomes the active one."""
+def import_(
+    path: Path = typer.Argument(..., help="A Dendron note (Markdown with YAML front matter)."),
+    separate: bool = typer.Option(
+        False,
+        "--separate",
+        help="Import as a new guide even if the note matches one you have (its progress stays there).",
+    ),
+) -> None:
+    """Import a note and keep it in sync; it becomes the active guide.
+
+    A note that matches a guide you already have (same Dendron id, or the same skills) is linked
+    to that guide, keeping its statuses, assessments, practice and journal links; skills done in
+    Peoplecraft are struck through in the note. --separate makes a second guide instead.
+    """
     owner = context.owner()
     from peoplecraft.skillmap import selectors, services
 
     try:
-        guide = services.guide_import(owner=owner, path=path)
+        preview = services.guide_import_preview(owner=owner, path=path)
+        if preview.match is not None and not separate:
+            linked = services.guide_link(owner=owner, guide=preview.match.guide, path=preview.path)
+        else:
+            linked, guide = None, services.guide_import(owner=owner, path=preview.path)
     except services.GuideError as error:
         context.fail(str(error))
+    guide = linked.guide if linked is not None else guide
     areas = selectors.skill_map_get(guide=guide)
     skills = sum(progress.total for progress in areas)
-    typer.echo(
-        f"Imported '{guide.title}' from {guide.source_path}: {len(areas)} areas, {skills} skills. It is now active."
-    )
+    if linked is not None:
+        _report_read(linked.from_note)
+        was = preview.match.guide.title
+        name = f"'{was}' (now '{guide.title}', the note's title)" if was != guide.title else f"'{guide.title}'"
+        typer.echo(
+            f"Linked {guide.source_path} to your guide {name} ({preview.match.reason}): "
+            f"{len(areas)} areas, {skills} skills. Its progress, assessments, practice and journal links are kept. "
+            "It is now active."
+        )
+        if linked.struck_in_note:
+            typer.echo(f"Struck through in your note (done in Peoplecraft): {', '.join(linked.struck_in_note)}")
+        return
+    how = "as a separate guide " if preview.match is not None else ""
+    counts = f"{len(areas)} areas, {skills} skills"
+    typer.echo(f"Imported '{guide.title}' {how}from {guide.source_path}: {counts}. It is now active.")
+    if preview.match is not None:
+        typer.echo(
+            f"Your guide '{preview.match.guide.title}' keeps its own progress; 'peoplecraft guide use' switches."
+        )
 
 
 @app.command("list")
@@ -75,7 +108,9 @@ def list_(output: OutputFormat = FORMAT_OPTION) -> None:
 
     table = Table("", id_column("Slug"), "Title", "Skills", "Source")
     for row in rows:
-        table.add_row("*" if row["active"] else "", row["slug"], row["title"], str(row["skills"]), row["source"] or "")
+        table.add_row(
+            "*" if row["active"] else "", row["slug"], row["title"], str(row["skills"]), row["source"] or "not linked"
+        )
     console().print(table)
 
 
@@ -112,7 +147,12 @@ def _print_summary(summary: dict) -> None:
     from rich.text import Text
 
     out = console()
-    out.print(Text.assemble((summary["title"], "bold"), f"  ({summary['source']})" if summary["source"] else ""))
+    out.print(
+        Text.assemble(
+            (summary["title"], "bold"),
+            f"  ({summary['source']})" if summary["source"] else "  (not linked to a note file)",
+        )
+    )
     for area in summary["areas"]:
         number = f"{area['number']}. " if area["number"] is not None else ""
         out.print(Text.assemble("\n", (f"{number}{area['title']}", "bold"), f"  {area['done']}/{area['total']} done"))

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -53,10 +56,46 @@ class RequestForm(forms.Form):
             .order_by("area__position", "position", "pk")
         )
         for index in range(RATER_ROWS):
-            self.fields[f"email-{index}"] = forms.CharField(required=False, label=_lazy("E-mail"), max_length=254)
-            self.fields[f"group-{index}"] = forms.ChoiceField(
-                required=False, choices=Group.choices, initial=Group.PEER, label=_lazy("Group")
+            self.fields[f"email-{index}"] = forms.CharField(
+                required=False, label=_("Rater %(n)d e-mail") % {"n": index + 1}, max_length=254
             )
+            self.fields[f"group-{index}"] = forms.ChoiceField(
+                required=False,
+                choices=Group.choices,
+                initial=Group.PEER,
+                label=_("Rater %(n)d group") % {"n": index + 1},
+            )
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        if deadline < timezone.localdate():
+            raise ValidationError(_("The deadline %(d)s is in the past.") % {"d": deadline.isoformat()})
+        return deadline
+
+    def clean(self):
+        """Check every rater row here, so that all problems show at once, each next to its field.
+
+        The service checks the same again (the CLI has no form); what it alone can know (no
+        e-mail server) comes back as a form-wide error in the summary.
+        """
+        data = super().clean()
+        seen: set[str] = set()
+        for index in range(RATER_ROWS):
+            email = (data.get(f"email-{index}") or "").strip()
+            if not email:
+                continue
+            try:
+                validate_email(email)
+            except ValidationError:
+                self.add_error(f"email-{index}", _("%(e)s is not a valid e-mail address.") % {"e": email[:254]})
+                continue
+            if email.casefold() in seen:
+                self.add_error(f"email-{index}", _("%(e)s is listed twice.") % {"e": email})
+            seen.add(email.casefold())
+        no_rater_errors = not any(self.has_error(f"email-{i}") for i in range(RATER_ROWS))
+        if not seen and no_rater_errors:
+            self.add_error("email-0", _("Add at least one rater."))
+        return data
 
     def rater_rows(self) -> list[tuple]:
         return [(self[f"email-{i}"], self[f"group-{i}"]) for i in range(RATER_ROWS)]
@@ -180,9 +219,29 @@ class MomentForm(forms.Form):
             .order_by("area__position", "position", "pk")
         )
 
-    def email_list(self) -> list[str]:
+    def clean_emails(self) -> str:
+        """Every bad or repeated address at once, next to the field (the service checks them again)."""
         raw = self.cleaned_data.get("emails") or ""
-        return [part.strip() for part in raw.replace(",", "\n").splitlines() if part.strip()]
+        problems, seen = [], set()
+        for email in _split_emails(raw):
+            try:
+                validate_email(email)
+            except ValidationError:
+                problems.append(_("%(e)s is not a valid e-mail address.") % {"e": email[:254]})
+                continue
+            if email.casefold() in seen:
+                problems.append(_("%(e)s is listed twice.") % {"e": email})
+            seen.add(email.casefold())
+        if problems:
+            raise ValidationError(problems)
+        return raw
+
+    def email_list(self) -> list[str]:
+        return _split_emails(self.cleaned_data.get("emails") or "")
+
+
+def _split_emails(raw: str) -> list[str]:
+    return [part.strip() for part in raw.replace(",", "\n").splitlines() if part.strip()]
 
 
 class ThresholdsForm(forms.Form):

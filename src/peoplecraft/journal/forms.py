@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from peoplecraft.core.inputs import EARLIEST, LATEST
 from peoplecraft.journal import prompts
 from peoplecraft.journal.emotions import emotion_wheel
 from peoplecraft.skillmap.models import Skill
@@ -80,6 +82,10 @@ class EntryForm(forms.Form):
         return [tag for tag in self.cleaned_data["tags"].replace(",", " ").split() if tag]
 
 
+# The dates every other page accepts (core.inputs): a typed ?date_from=9999-12-31 is a 400 that says so.
+SEARCH_DATE_RANGE = [MinValueValidator(EARLIEST), MaxValueValidator(LATEST)]
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search your journal"), max_length=500, required=False)
     skill = forms.TypedChoiceField(label=_("Skill"), coerce=int, empty_value=None, required=False, choices=())
@@ -92,12 +98,14 @@ class SearchForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": _("Enter a real date, like 2024-05-31.")},
+        validators=SEARCH_DATE_RANGE,
     )
     date_to = forms.DateField(
         label=_("To"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": _("Enter a real date, like 2024-05-31.")},
+        validators=SEARCH_DATE_RANGE,
     )
     page = forms.IntegerField(required=False, min_value=1, max_value=100_000, widget=forms.HiddenInput)
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from peoplecraft.core.confirm import confirmed, deleted_with_undo
 from peoplecraft.core.http import redirect_after_post
+from peoplecraft.core.inputs import parse_date
 from peoplecraft.journal import confirmations, exchange, prompts, search, selectors, services, sources
 from peoplecraft.journal.emotions import emotion_wheel
 from peoplecraft.journal.forms import EntryForm, SearchForm
@@ -52,14 +53,24 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, template, context, status=status)
 
 
-def _initial(request: HttpRequest) -> dict:
+def _day(request: HttpRequest) -> tuple[date, str]:
+    """The ``?date=`` of a new entry (default today), or today and what is wrong with the one given."""
+    text = request.GET.get("date", "")
+    if not text:
+        return timezone.localdate(), ""
+    try:
+        return parse_date(text), ""
+    except ValueError as error:
+        return timezone.localdate(), _("The date “%(text)s” %(problem)s; the entry starts on today instead.") % {
+            "text": text[:40],
+            "problem": error,
+        }
+
+
+def _initial(request: HttpRequest, day: date) -> dict:
     template = request.GET.get("template", prompts.FREE)
     if template not in prompts.template_names():
         template = prompts.FREE
-    try:
-        day = date.fromisoformat(request.GET.get("date", ""))
-    except ValueError:
-        day = timezone.localdate()
     initial = {"entry_date": day, "template": template, "body": prompts.template_body(template, day)}
     suggested = sources.prompt_get(request.user, request.GET.get("prompt", ""))
     if suggested is not None:
@@ -75,8 +86,9 @@ def _initial(request: HttpRequest) -> dict:
     return initial
 
 
-def _form_page(request, form: EntryForm, *, entry=None, status: int = 200) -> HttpResponse:
+def _form_page(request, form: EntryForm, *, entry=None, status: int = 200, problems=()) -> HttpResponse:
     context = {
+        "problems": list(problems),
         "form": form,
         "entry": entry,
         "wheel": emotion_wheel(),
@@ -121,7 +133,9 @@ def new(request: HttpRequest) -> HttpResponse:
     skills = selectors.skill_choices(owner=request.user)
     if request.method == "POST":
         return _save(request, EntryForm(request.POST, skills=skills))
-    return _form_page(request, EntryForm(initial=_initial(request), skills=skills))
+    day, problem = _day(request)
+    form = EntryForm(initial=_initial(request, day), skills=skills)
+    return _form_page(request, form, problems=[problem] if problem else [], status=400 if problem else 200)
 
 
 @require_http_methods(["GET", "POST"])

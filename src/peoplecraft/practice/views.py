@@ -122,12 +122,20 @@ def grade(request: HttpRequest, card_id: str) -> HttpResponse:
     return redirect_after_post(request, "practice:today")
 
 
-def _week(request: HttpRequest) -> date:
+def _week(request: HttpRequest) -> tuple[date, str]:
+    """The week asked for in ``?week=`` (default: this week), or this week and a message saying why not.
+
+    A date that is not real, or so far off that week arithmetic would overflow, is a 400 with
+    that message on the page, never a bare 404 or a 500.
+    """
     text = request.GET.get("week", "")
     try:
-        return parse_date(text) if text else timezone.localdate()
-    except ValueError:  # not a real date, or one so far off that week arithmetic would overflow
-        raise Http404 from None
+        return (parse_date(text) if text else timezone.localdate()), ""
+    except ValueError:
+        problem = _("“%(week)s” is not a week Peoplecraft can plan; write a date like 2025-06-30.") % {
+            "week": text[:40]
+        }
+        return timezone.localdate(), problem
 
 
 @require_GET
@@ -137,10 +145,13 @@ def plan(request: HttpRequest) -> HttpResponse:
 
 def _plan_page(request: HttpRequest, form: FocusForm, *, status: int) -> HttpResponse:
     focus, source = selectors.focus_get(owner=request.user)
-    week = plans.week_plan(owner=request.user, week_start=_week(request), focus=focus)
+    week_start, week_problem = _week(request)
+    status = 400 if week_problem else status
+    week = plans.week_plan(owner=request.user, week_start=week_start, focus=focus)
     days = [(day, week.on(day)) for day in sorted({s.day for s in week.sessions})]
     context = {"plan": week, "days": days, "focus": focus, "focus_source": source, "form": form}
     context["focus_ids"] = {skill.pk for skill in focus}
+    context["problems"] = [week_problem] if week_problem else []
     template = "practice/plan.html#focus-form" if request.htmx and status != 200 else "practice/plan.html"
     return render(request, template, context, status=status)
 
@@ -161,7 +172,10 @@ def focus(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def plan_ics(request: HttpRequest) -> HttpResponse:
-    week = plans.week_plan(owner=request.user, week_start=_week(request))
+    week_start, week_problem = _week(request)
+    if week_problem:
+        return HttpResponse(week_problem, content_type="text/plain; charset=utf-8", status=400)
+    week = plans.week_plan(owner=request.user, week_start=week_start)
     body = calendar.plan_calendar(week, lookup=selectors.exercise_get, stamp=timezone.now())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="practice-{week.week_start.isoformat()}.ics"'

@@ -16,7 +16,7 @@ from peoplecraft.skillmap.markdown import Note, NoteArea, NoteSkill
 from peoplecraft.skillmap.models import Area, Guide, MethodStep, Skill, SkillStatus, SkillStatusChange
 from peoplecraft.skillmap.sync_report import SyncReport
 
-__all__ = ["SyncReport", "apply_note"]
+__all__ = ["SyncReport", "apply_note", "pair_skills"]
 
 
 def apply_note(guide: Guide, note: Note, *, source: str) -> SyncReport:
@@ -28,8 +28,7 @@ def apply_note(guide: Guide, note: Note, *, source: str) -> SyncReport:
     unmatched = {area.pk: area for area in areas}
     changes: list[SkillStatusChange] = []
     for position, note_area in enumerate(note.areas):
-        area = by_title.get(note_area.title.casefold())
-        area = area if area is not None and area.pk in unmatched else _by_number(unmatched, note_area)
+        area = _match_area(by_title, unmatched, note_area)
         if area is None:
             area = Area.objects.create(guide=guide, number=note_area.number, title=note_area.title, position=position)
             report.areas_added.append(area.title)
@@ -41,6 +40,31 @@ def apply_note(guide: Guide, note: Note, *, source: str) -> SyncReport:
     SkillStatusChange.objects.bulk_create(changes)
     _replace_method_steps(guide, note, report)
     return report
+
+
+def pair_skills(guide: Guide, note: Note) -> list[tuple[int, NoteSkill, Skill]]:
+    """Which row each skill of ``note`` would update, by the rules of :func:`apply_note`; writes nothing.
+
+    Returns ``(area index in the note, note skill, row)`` for every note skill that has a row.
+    """
+    areas = list(guide.areas.prefetch_related("skills"))
+    by_title = {area.title.casefold(): area for area in areas}
+    unmatched = {area.pk: area for area in areas}
+    pairs: list[tuple[int, NoteSkill, Skill]] = []
+    for index, note_area in enumerate(note.areas):
+        area = _match_area(by_title, unmatched, note_area)
+        if area is None:
+            continue
+        unmatched.pop(area.pk, None)
+        matched, _new, _left = _match_skills(list(area.skills.all()), note_area.skills)
+        pairs += [(index, note_skill, skill) for skill, note_skill in matched]
+    return pairs
+
+
+def _match_area(by_title: dict[str, Area], unmatched: dict[int, Area], note_area: NoteArea) -> Area | None:
+    """The row of ``note_area``: same title (any case), else a renamed area with the same number."""
+    area = by_title.get(note_area.title.casefold())
+    return area if area is not None and area.pk in unmatched else _by_number(unmatched, note_area)
 
 
 def _by_number(unmatched: dict[int, Area], note_area: NoteArea) -> Area | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -31,6 +32,50 @@ def guide_list(*, owner) -> QuerySet[Guide]:
     return Guide.objects.filter(owner=owner).annotate(
         skill_count=Count("areas__skills", filter=Q(areas__skills__archived_at=None, areas__archived_at=None))
     )
+
+
+@dataclass(frozen=True)
+class GuideMatch:
+    """An existing guide that a note being imported looks like; ``reason`` says why (shown to the user)."""
+
+    guide: Guide
+    reason: str
+
+
+def guide_matching_note(*, owner, note, path: str) -> GuideMatch | None:
+    """The guide of ``owner`` that the parsed ``note`` at ``path`` most likely is, if linking it is possible.
+
+    A match has the note's Dendron ``id``, or exactly the note's skills (names, any case), or
+    the note's title and at least 80 % of its skills. Only a guide not linked to a file, or
+    whose linked file is gone, can be linked: a guide in sync with another note keeps it.
+    The best match wins: same id, then same skills, then the active guide.
+    """
+    note_names = {skill.name.casefold() for area in note.areas for skill in area.skills}
+    note_id, note_title = note.front_matter.id or "", (note.front_matter.title or "").casefold()
+    candidates = [
+        guide
+        for guide in Guide.objects.filter(owner=owner).exclude(source_path=path)
+        if not guide.source_path or not os.path.exists(guide.source_path)
+    ]
+    found: list[tuple[tuple[int, bool], GuideMatch]] = []
+    for guide in candidates:
+        names = {
+            name.casefold()
+            for name in Skill.objects.filter(area__guide=guide, archived_at=None, area__archived_at=None).values_list(
+                "name", flat=True
+            )
+        }
+        shared = len(names & note_names) / len(names | note_names) if names | note_names else 0.0
+        if note_id and guide.note_id == note_id:
+            rank, reason = 0, "the same note id"
+        elif names and names == note_names:
+            rank, reason = 1, f"the same {len(names)} skills"
+        elif note_title and guide.title.casefold() == note_title and shared >= 0.8:
+            rank, reason = 2, f"the same title and {round(100 * shared)} % of the skills"
+        else:
+            continue
+        found.append(((rank, not guide.is_active), GuideMatch(guide=guide, reason=reason)))
+    return min(found, key=lambda item: item[0])[1] if found else None
 
 
 def guide_active(*, owner) -> Guide | None:

@@ -26,8 +26,8 @@ from peoplecraft.skillmap.notefile import (
     remove_stale_temp_files,
     write_note_file,
 )
-from peoplecraft.skillmap.reconcile import apply_note
-from peoplecraft.skillmap.selectors import skill_find
+from peoplecraft.skillmap.reconcile import apply_note, pair_skills
+from peoplecraft.skillmap.selectors import GuideMatch, guide_matching_note, skill_find
 from peoplecraft.skillmap.sync_report import SyncReport
 
 DEFAULT_GUIDE_RESOURCE = "interpersonal-skills.md"
@@ -93,6 +93,96 @@ def guide_import(*, owner, path: str | Path, source: str = StatusSource.IMPORT) 
     return guide
 
 
+@dataclass
+class ImportPreview:
+    """What importing the note at ``path`` would do, before anything is written.
+
+    ``linked``: the guide already in sync with this very file (importing again reuses it).
+    ``match``: otherwise, an existing guide the note looks like, which it can be linked to.
+    """
+
+    path: str
+    title: str
+    linked: Guide | None
+    match: GuideMatch | None
+
+
+def guide_import_preview(*, owner, path: str | Path) -> ImportPreview:
+    """Read and check the note at ``path`` and find the guide it belongs to, if any; writes nothing."""
+    resolved = str(Path(path).expanduser().resolve())
+    note = _parse(_read(resolved), where=resolved)
+    linked = Guide.objects.filter(owner=owner, source_path=resolved).first()
+    match = None if linked else guide_matching_note(owner=owner, note=note, path=resolved)
+    return ImportPreview(
+        path=resolved, title=note.front_matter.title or Path(resolved).stem, linked=linked, match=match
+    )
+
+
+@dataclass
+class GuideLink:
+    """The outcome of :func:`guide_link`: what was read from the note, and which skills it gained a strike for."""
+
+    guide: Guide
+    from_note: SyncReport
+    struck_in_note: list[str]
+
+
+def guide_link(*, owner, guide: Guide, path: str | Path) -> GuideLink:
+    """Link the note at ``path`` to ``owner``'s existing ``guide``, keeping its rows and so their history.
+
+    The note is read through the usual sync rules (a struck skill becomes done, a new one is
+    added, one the note lacks is archived with its history). A skill done in the app that the
+    note does not strike is struck through in the note — the edit a status change makes — so
+    that app and note agree; that one write replaces the file only if it is still exactly what
+    was read (an edit made meanwhile refuses the link and nothing changes). Activates the guide.
+    """
+    resolved = str(Path(path).expanduser().resolve())
+    text = _read(resolved)
+    note = _parse(text, where=resolved)
+    with transaction.atomic():
+        locked = Guide.objects.select_for_update().get(pk=guide.pk, owner=owner)
+        other = Guide.objects.filter(owner=owner, source_path=resolved).exclude(pk=locked.pk).first()
+        if other is not None:
+            raise GuideError(_("%(path)s is already linked to “%(title)s”.") % {"path": resolved, "title": other.title})
+        if locked.source_path and locked.source_path != resolved and Path(locked.source_path).exists():
+            raise GuideError(
+                _("“%(title)s” is in sync with %(path)s; import the note as a separate guide instead.")
+                % {"title": locked.title, "path": locked.source_path}
+            )
+        merged, struck = _strike_done_in_app(locked, note)
+        merged_text = markdown.render_note(merged)
+        locked.source_path = resolved
+        locked.save(update_fields=["source_path", "updated_at"])
+        old_title = locked.title
+        report = _pull(locked, merged_text, merged, source=StatusSource.NOTE)
+        if locked.title != old_title:  # the guide now is that note: its slug (and export file name) follows
+            locked.slug = _unique_slug(owner, locked.title, exclude_pk=locked.pk)
+            locked.save(update_fields=["slug", "updated_at"])
+        guide_activate(guide=locked)
+        if merged_text != text:
+            try:
+                write_note_file(resolved, merged_text, expected_current=text)
+            except NoteFileError as error:
+                raise GuideError(str(error)) from None
+    return GuideLink(guide=locked, from_note=report, struck_in_note=struck)
+
+
+def _strike_done_in_app(guide: Guide, note: markdown.Note) -> tuple[markdown.Note, list[str]]:
+    """``note`` with every skill that is done in ``guide`` struck through, and those skills' names."""
+    struck: list[str] = []
+    stamp = now_ms()
+    for area_index, note_skill, skill in pair_skills(guide, note):
+        if skill.status == SkillStatus.DONE and skill.archived_at is None and not note_skill.done:
+            try:
+                note = markdown.set_skill_done(
+                    note, area_index=area_index, skill_name=note_skill.name, done=True, now_ms=stamp
+                )
+            except markdown.NoteError as error:
+                raise GuideError(f"{guide.title}: {error.message}") from None
+            struck.append(note_skill.name)
+    return note, struck
+
+
 def guide_create_from_text(*, owner, text: str, source_path: str = "", name: str = "Guide") -> Guide:
     """Create a guide from note text not linked to a file; ``name`` titles it if the note has no title."""
     note = _parse(text, where=name)
@@ -128,16 +218,32 @@ def _guide_create(
 
 def _copy_note_fields(guide: Guide, note: markdown.Note, *, fallback_title: str) -> None:
     front = note.front_matter
-    guide.title = (front.title or guide.title or fallback_title)[:200]
+    guide.title = _distinct_title(guide, (front.title or guide.title or fallback_title)[:190])
     guide.description = note.description
     guide.note_id = front.id or guide.note_id or ""
     guide.note_created_ms = front.created
     guide.note_updated_ms = front.updated
 
 
-def _unique_slug(owner, title: str) -> str:
+def _distinct_title(guide: Guide, title: str) -> str:
+    """``title``, numbered "(2)", "(3)"… if another guide of the owner already shows it.
+
+    Two guides never share a name: lists, menus and ``guide use NAME`` could not tell them apart.
+    """
+    taken = {
+        other.casefold()
+        for other in Guide.objects.filter(owner=guide.owner_id).exclude(pk=guide.pk).values_list("title", flat=True)
+    }
+    candidate, counter = title, 2
+    while candidate.casefold() in taken:
+        candidate, counter = f"{title} ({counter})", counter + 1
+    return candidate
+
+
+def _unique_slug(owner, title: str, *, exclude_pk: int | None = None) -> str:
     base = slugify(title)[:180] or "guide"
-    taken = set(Guide.objects.filter(owner=owner, slug__startswith=base).values_list("slug", flat=True))
+    others = Guide.objects.filter(owner=owner, slug__startswith=base).exclude(pk=exclude_pk)
+    taken = set(others.values_list("slug", flat=True))
     slug, counter = base, 2
     while slug in taken:
         slug, counter = f"{base}-{counter}", counter + 1

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from peoplecraft.core.http import post_form
 from peoplecraft.core.ownership import get_owned_or_404
 from peoplecraft.skillmap import selectors, services
-from peoplecraft.skillmap.forms import GuideImportForm, SkillStatusForm
+from peoplecraft.skillmap.forms import GuideImportChoiceForm, GuideImportForm, SkillStatusForm
 from peoplecraft.skillmap.models import Guide, StatusSource
 from peoplecraft.skillmap.sync_report import SyncReport
 
@@ -119,16 +119,78 @@ def guide_activate(request: HttpRequest, guide_id: int) -> HttpResponse:
 
 @post_form("skillmap:map")
 def guide_import(request: HttpRequest) -> HttpResponse:
+    """Import a note by path; a note that matches an existing guide first asks: link to it, or a separate copy."""
     if not request.user.is_owner:
         # Reading a path on the server is for the person who owns the machine, not team members.
         raise Http404
+    if "choice" in request.POST:
+        return _import_choice(request)
     form = GuideImportForm(request.POST)
     if form.is_valid():
         try:
-            guide = services.guide_import(owner=request.user, path=form.cleaned_data["path"])
+            preview = services.guide_import_preview(owner=request.user, path=form.cleaned_data["path"])
+            if preview.match is not None:
+                choice = GuideImportChoiceForm(initial={"path": preview.path, "guide": preview.match.guide.pk})
+                return _render_choice(request, preview, choice)
+            guide = services.guide_import(owner=request.user, path=preview.path)
         except services.GuideError as error:
             form.add_error("path", str(error))
         else:
             messages.success(request, _("Imported “%s”; it is now your active guide.") % guide.title)
             return redirect("skillmap:map")
     return _render_map(request, wanted_slug=None, import_form=form, status=400)
+
+
+def _render_choice(request: HttpRequest, preview, form: GuideImportChoiceForm, status: int = 200) -> HttpResponse:
+    context = {"preview": preview, "match": preview.match, "form": form}
+    return render(request, "skillmap/import_choice.html", context, status=status)
+
+
+def _import_choice(request: HttpRequest) -> HttpResponse:
+    form = GuideImportChoiceForm(request.POST)
+    if not form.is_valid():
+        path = request.POST.get("path", "")
+        try:
+            preview = services.guide_import_preview(owner=request.user, path=path)
+        except services.GuideError as error:
+            return _render_map(request, wanted_slug=None, import_form=_path_error(path, str(error)), status=400)
+        if preview.match is None:
+            return _render_map(
+                request, wanted_slug=None, import_form=GuideImportForm(initial={"path": path}), status=400
+            )
+        return _render_choice(request, preview, form, status=400)
+    path = form.cleaned_data["path"]
+    try:
+        if form.cleaned_data["choice"] == GuideImportChoiceForm.LINK:
+            guide = get_owned_or_404(Guide, request.user, pk=form.cleaned_data["guide"])
+            was = guide.title
+            linked = services.guide_link(owner=request.user, guide=guide, path=path)
+        else:
+            guide = services.guide_import(owner=request.user, path=path)
+    except services.GuideError as error:
+        return _render_map(request, wanted_slug=None, import_form=_path_error(path, str(error)), status=400)
+    if form.cleaned_data["choice"] == GuideImportChoiceForm.LINK:
+        messages.success(
+            request,
+            _("Linked %(path)s to “%(title)s”: your progress, assessments, practice and journal links are kept.")
+            % {"path": linked.guide.source_path, "title": was},
+        )
+        if linked.guide.title != was:
+            messages.info(request, _("The guide is now called “%s”, the note's title.") % linked.guide.title)
+        if linked.from_note.changed and linked.from_note.lines():
+            messages.info(request, _what_was_read(linked.from_note))
+        if linked.struck_in_note:
+            messages.info(
+                request,
+                _("Struck through in your note (done in Peoplecraft): %s") % ", ".join(linked.struck_in_note),
+            )
+    else:
+        messages.success(request, _("Imported “%s” as a separate guide; it is now your active guide.") % guide.title)
+    return redirect("skillmap:map")
+
+
+def _path_error(path: str, message: str) -> GuideImportForm:
+    form = GuideImportForm({"path": path})
+    form.is_valid()
+    form.add_error("path", message)
+    return form
