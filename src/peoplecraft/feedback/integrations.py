@@ -27,17 +27,17 @@ def _others(owner, skill_ids: list[int]) -> dict[int, float]:
 def _closed_requests(owner) -> list[FeedbackRequest]:
     today = timezone.localdate()
     candidates = FeedbackRequest.objects.filter(owner=owner, releases__isnull=False).distinct().order_by("-deadline")
-    return [r for r in candidates.prefetch_related("skills") if not r.is_open(today)][:CLOSED_REQUESTS]
+    return [r for r in candidates if not r.is_open(today)][:CLOSED_REQUESTS]
 
 
 def feedback_prompts(owner) -> list[SuggestedPrompt]:
     """After a request closes: one prompt per blind spot and one for its lowest-rated statement."""
     prompts = []
-    for feedback_request in _closed_requests(owner):
-        released = results.feedback_results(feedback_request=feedback_request)
+    for released in results.feedback_results_many(_closed_requests(owner)):
         if released.snapshot is None:
             continue
-        ids = {skill.name: skill.pk for skill in feedback_request.skills.all()}
+        feedback_request = released.feedback_request
+        ids = {skill.name: skill.pk for skill in released.skills}
         prompts += [_blind_spot(feedback_request, s, ids) for s in released.snapshot.skills if _is_blind(s)]
         prompts += _lowest(feedback_request, released, ids)
     return prompts
@@ -96,17 +96,12 @@ def _request_exists(owner, ident: int) -> bool:
 def released_feedback_items(owner, start, end) -> list[FeedbackItem]:
     """Released 360° results whose (latest) release day falls in ``[start, end]``."""
     items = []
-    for feedback_request in FeedbackRequest.objects.filter(
+    window = FeedbackRequest.objects.filter(
         owner=owner, releases__released_on__gte=start, releases__released_on__lte=end
-    ).distinct():
-        snapshot = results.feedback_results(feedback_request=feedback_request).snapshot
-        released_on = max(feedback_request.releases.values_list("released_on", flat=True))
-        title = _("360° feedback request %(n)d") % {"n": feedback_request.pk}
-        items += [
-            FeedbackItem("request", s.skill, s.others_score, released_on, title)
-            for s in (snapshot.skills if snapshot else ())
-            if s.others_score is not None
-        ]
+    ).distinct()
+    for request_id, (released_on, scores) in selectors.request_others(requests=window).items():
+        title = _("360° feedback request %(n)d") % {"n": request_id}
+        items += [FeedbackItem("request", skill, score, released_on, title) for skill, score in scores.items()]
     for pooled in moment_results.pooled_skills(owner=owner):
         if pooled.released and start <= pooled.released_on <= end:
             items.append(FeedbackItem("moments", pooled.skill, pooled.score, pooled.released_on, _("Micro-feedback")))

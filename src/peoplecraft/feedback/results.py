@@ -1,7 +1,8 @@
 """The learner's results: the latest release, self versus others, and its exports (reads only).
 
-Only released aggregates leave this module: the snapshot computed by the pure aggregation module
-from responses as opaque keys. Comments are shuffled on every read, never in submission order.
+Only released aggregates leave this module: the figures stored when each batch was released
+(:mod:`releasing`), never recomputed here. The self side is the learner's current answers.
+Comments are shuffled on every read, never in submission order.
 """
 
 from __future__ import annotations
@@ -10,14 +11,15 @@ import csv
 import io
 import random
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from peoplecraft.assessment import measurement, scoring
 from peoplecraft.assessment.catalogue import instrument_get
 from peoplecraft.assessment.instrument import Item
-from peoplecraft.feedback import aggregation
-from peoplecraft.feedback.models import FeedbackRequest, Group, RaterResponse, Release
-from peoplecraft.feedback.selectors import request_items, request_skills
+from peoplecraft.feedback import aggregation, released, releasing
+from peoplecraft.feedback.models import FeedbackRequest, Group, ReleasedResult
+from peoplecraft.feedback.selectors import latest_results, request_items_of, request_skills_many, result_rows
 
 LABELS = {**dict(Group.choices), "others": "Others (groups combined)", "all": "All raters"}
 QUESTION_TEXT = {
@@ -34,36 +36,58 @@ class FeedbackResults:
     snapshot: aggregation.Snapshot | None  # None: nothing released yet
     releases: int
     self_answers: dict[str, int]
-
-
-def _spec(item: Item) -> aggregation.ItemSpec:
-    return aggregation.ItemSpec(item.id, item.skill, item.key, item.scale.min, item.scale.max)
+    skills: tuple = ()  # the request's skills, in guide order
 
 
 def feedback_results(*, feedback_request: FeedbackRequest) -> FeedbackResults:
-    items = request_items(feedback_request=feedback_request)
-    releases = [
-        aggregation.ReleasePoint(number, thresholds)
-        for number, thresholds in Release.objects.filter(request=feedback_request).values_list("number", "thresholds")
-    ]
-    rows = RaterResponse.objects.filter(request=feedback_request, batch__isnull=False).values_list(
-        "id", "group", "attributed", "batch", "ratings", "comments"
-    )
-    responses = [aggregation.RaterAnswers(str(key), g, a, b, r, c) for key, g, a, b, r, c in rows]
-    own = {k: v for k, v in feedback_request.self_answers.items() if v is not None}
-    self_scores: dict = {}
-    margins: dict[str, float] = {}
-    if own:
-        areas = {s.name: s.area.title for s in request_skills(feedback_request=feedback_request)}
-        scored = scoring.score_responses(
-            items, {k: v for k, v in own.items() if k in {i.id for i in items}}, skill_areas=areas
+    return feedback_results_many([feedback_request])[0]
+
+
+def feedback_results_many(requests: Sequence[FeedbackRequest]) -> list[FeedbackResults]:
+    """Each request's latest released figures, as stored when it was released (four queries at most,
+    however many requests and answers): the anonymity plan is never recomputed on a read."""
+    requests = list(requests)
+    skills = request_skills_many(requests=requests)
+    latest = latest_results(ReleasedResult.objects.filter(release__request__in=[r.pk for r in requests]))
+    scores, comments = result_rows([found[0] for found in latest.values()])
+    found = []
+    for feedback_request in requests:
+        request_skills = skills.get(feedback_request.pk, [])
+        items = request_items_of(feedback_request, request_skills)
+        own = {k: v for k, v in feedback_request.self_answers.items() if v is not None}
+        snapshot = None
+        if feedback_request.pk in latest:
+            result_id, number, responses, _day = latest[feedback_request.pk]
+            self_scores, margins = _self_side(feedback_request, items, request_skills, own)
+            specs = [releasing.item_spec(item) for item in items]
+            snapshot = _shuffled(
+                released.snapshot_from(
+                    number,
+                    responses,
+                    scores.get(result_id, ()),
+                    comments.get(result_id, ()),
+                    specs,
+                    self_scores,
+                    margins,
+                )
+            )
+        found.append(
+            FeedbackResults(
+                feedback_request, items, snapshot, snapshot.number if snapshot else 0, own, tuple(request_skills)
+            )
         )
-        self_scores = {s.skill: s.score for s in scored.skills}
-        margins = _margins(feedback_request, scored.skills)
-    snapshot = aggregation.latest(responses, releases, [_spec(item) for item in items], self_scores, margins=margins)
-    if snapshot is not None:
-        snapshot = _shuffled(snapshot)
-    return FeedbackResults(feedback_request, items, snapshot, len(releases), own)
+    return found
+
+
+def _self_side(feedback_request: FeedbackRequest, items, skills, own: dict) -> tuple[dict, dict[str, float]]:
+    """The learner's own scores per skill and the detectable difference (their answers, read now)."""
+    if not own:
+        return {}, {}
+    areas = {s.name: s.area.title for s in skills}
+    scored = scoring.score_responses(
+        items, {k: v for k, v in own.items() if k in {i.id for i in items}}, skill_areas=areas
+    )
+    return {s.skill: s.score for s in scored.skills}, _margins(feedback_request, scored.skills)
 
 
 def _margins(feedback_request: FeedbackRequest, skills) -> dict[str, float]:
