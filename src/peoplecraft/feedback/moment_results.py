@@ -16,8 +16,8 @@ from datetime import date
 
 from peoplecraft.feedback import aggregation, released
 from peoplecraft.feedback.models import MomentPool, ReleasedResult
-from peoplecraft.feedback.releasing import MOMENT_ITEM as ITEM
-from peoplecraft.feedback.releasing import MOMENT_QUESTION as QUESTION  # noqa: F401 - named here for callers
+from peoplecraft.feedback.released import MOMENT_ITEM as ITEM
+from peoplecraft.feedback.released import MOMENT_QUESTION as QUESTION  # noqa: F401 - named here for callers
 from peoplecraft.feedback.selectors import latest_results, result_rows
 
 

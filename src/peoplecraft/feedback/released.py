@@ -15,6 +15,14 @@ from dataclasses import dataclass
 from peoplecraft.feedback import aggregation
 from peoplecraft.feedback.anonymity import ALL
 
+MOMENT_ITEM = "moment"  # a moment pool is one item (the rating, 1..5) ...
+MOMENT_QUESTION = "comment"  # ... and one open question, in one group
+
+
+def item_spec(item) -> aggregation.ItemSpec:
+    """The aggregation's view of an instrument item (``assessment.instrument.Item``)."""
+    return aggregation.ItemSpec(item.id, item.skill, item.key, item.scale.min, item.scale.max)
+
 
 @dataclass(frozen=True)
 class ScoreRow:

@@ -78,20 +78,13 @@ def result_store(snapshot: aggregation.Snapshot, **release) -> ReleasedResult:
 
 # --- What a release shows, computed from the released answers (here only: pages read the rows) ---
 
-MOMENT_ITEM = "moment"  # a pool is one item (the rating, 1..5) ...
-MOMENT_QUESTION = "comment"  # ... and one open question, in one group
-
-
-def item_spec(item) -> aggregation.ItemSpec:
-    return aggregation.ItemSpec(item.id, item.skill, item.key, item.scale.min, item.scale.max)
-
 
 def request_snapshots(feedback_request) -> list[aggregation.Snapshot]:
     """Every release of a request, from its released answers (the anonymity plan runs here)."""
     from peoplecraft.feedback.models import RaterResponse, Release
     from peoplecraft.feedback.selectors import request_items
 
-    specs = [item_spec(item) for item in request_items(feedback_request=feedback_request)]
+    specs = [released.item_spec(item) for item in request_items(feedback_request=feedback_request)]
     points = [
         aggregation.ReleasePoint(number, thresholds)
         for number, thresholds in Release.objects.filter(request=feedback_request).values_list("number", "thresholds")
@@ -108,14 +101,16 @@ def pool_snapshots(pool) -> list[aggregation.Snapshot]:
     from peoplecraft.feedback.anonymity import OTHER
     from peoplecraft.feedback.models import MomentRelease, MomentResponse
 
-    spec = aggregation.ItemSpec(MOMENT_ITEM, pool.skill.name, 1, 1, 5)
+    spec = aggregation.ItemSpec(released.MOMENT_ITEM, pool.skill.name, 1, 1, 5)
     points = [
         aggregation.ReleasePoint(number, thresholds)
         for number, thresholds in MomentRelease.objects.filter(pool=pool).values_list("number", "thresholds")
     ]
     rows = MomentResponse.objects.filter(pool=pool, batch__isnull=False).values_list("id", "batch", "rating", "comment")
     answers = [
-        aggregation.RaterAnswers(str(key), OTHER, False, batch, {MOMENT_ITEM: rating}, {MOMENT_QUESTION: comment})
+        aggregation.RaterAnswers(
+            str(key), OTHER, False, batch, {released.MOMENT_ITEM: rating}, {released.MOMENT_QUESTION: comment}
+        )
         for key, batch, rating, comment in rows
     ]
-    return aggregation.snapshots(answers, points, [spec], questions=(MOMENT_QUESTION,))
+    return aggregation.snapshots(answers, points, [spec], questions=(released.MOMENT_QUESTION,))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from peoplecraft.assessment import measurement, scoring
 from peoplecraft.assessment.catalogue import instrument_get
 from peoplecraft.assessment.instrument import Item
-from peoplecraft.feedback import aggregation, released, releasing
+from peoplecraft.feedback import aggregation, released
 from peoplecraft.feedback.models import FeedbackRequest, Group, ReleasedResult
 from peoplecraft.feedback.selectors import latest_results, request_items_of, request_skills_many, result_rows
 
@@ -59,7 +59,7 @@ def feedback_results_many(requests: Sequence[FeedbackRequest]) -> list[FeedbackR
         if feedback_request.pk in latest:
             result_id, number, responses, _day = latest[feedback_request.pk]
             self_scores, margins = _self_side(feedback_request, items, request_skills, own)
-            specs = [releasing.item_spec(item) for item in items]
+            specs = [released.item_spec(item) for item in items]
             snapshot = _shuffled(
                 released.snapshot_from(
                     number,
