@@ -38,7 +38,9 @@ def _recomputed(feedback_request) -> aggregation.Snapshot:
     specs = [releasing.released.item_spec(item) for item in items]
     from peoplecraft.feedback.models import RaterResponse, Release
 
-    points = [aggregation.ReleasePoint(r.number, r.thresholds) for r in Release.objects.filter(request=feedback_request)]
+    points = [
+        aggregation.ReleasePoint(r.number, r.thresholds) for r in Release.objects.filter(request=feedback_request)
+    ]
     rows = RaterResponse.objects.filter(request=feedback_request).values_list(
         "id", "group", "attributed", "batch", "ratings", "comments"
     )
