@@ -33,7 +33,8 @@ def _recomputed(feedback_request) -> aggregation.Snapshot:
     items = selectors.request_items(feedback_request=feedback_request)
     skills = selectors.request_skills(feedback_request=feedback_request)
     own = {k: v for k, v in feedback_request.self_answers.items() if v is not None}
-    self_scores, margins = results._self_side(feedback_request, items, skills, own)
+    areas = {s.name: s.area.title for s in skills}
+    self_scores, margins = results._self_side(feedback_request, items, areas, own)
     history = releasing.request_snapshots(feedback_request)
     specs = [releasing.released.item_spec(item) for item in items]
     from peoplecraft.feedback.models import RaterResponse, Release
@@ -115,3 +116,21 @@ def test_a_pool_release_is_stored_once_and_later_raw_rows_change_nothing(owner, 
     MomentResponse.objects.create(pool_id=_moment.pool_id, rating=5, received_on=date.today(), batch=1)
     after = moment_results.pooled_skills(owner=owner)
     assert (after[0].mean, after[0].responses, after[0].distribution) == (3.0, 3, before[0].distribution)
+
+
+def test_overall_results_agree_with_the_full_results_in_one_query(owner, imported_guide, listening):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from peoplecraft.feedback.models import FeedbackRequest
+
+    feedback_request = _released_request(owner, imported_guide, listening)
+    full = results.feedback_results(feedback_request=feedback_request).snapshot
+    with CaptureQueriesContext(connection) as queries:
+        (light,) = results.overall_results(requests=FeedbackRequest.objects.filter(pk=feedback_request.pk))
+    assert len(queries.captured_queries) == 1
+    assert [(s.skill, s.self_score, s.others_score, s.gap, s.johari) for s in light.snapshot.skills] == [
+        (s.skill, s.self_score, s.others_score, s.gap, s.johari) for s in full.skills
+    ]
+    assert [(r.item, r.overall) for r in light.snapshot.items] == [(r.item, r.overall) for r in full.items]
+    assert [(s.pk, s.name) for s in light.skills] == [(listening.pk, listening.name)]

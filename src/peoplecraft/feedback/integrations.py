@@ -1,18 +1,19 @@
 """How released 360° results feed the rest of Peoplecraft: focus, journal prompts, the weekly review.
 
 Registered from ``FeedbackConfig.ready()``; the registries belong to the assessment, journal and
-goals apps. Everything here goes through :func:`results.feedback_results`,
-:func:`moment_results.pooled_skills` or :func:`selectors.others_scores`: released aggregates only.
+goals apps. Everything here goes through :mod:`results`, :func:`moment_results.pooled_skills` or
+:mod:`selectors`: released aggregates only, read from the figures stored at each release.
 """
 
 from __future__ import annotations
 
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from peoplecraft.assessment.others_sources import register_others_source
 from peoplecraft.feedback import aggregation, moment_results, results, selectors
-from peoplecraft.feedback.models import FeedbackRequest
+from peoplecraft.feedback.models import FeedbackRequest, Release
 from peoplecraft.goals.feedback_sources import FeedbackItem, register_feedback_source
 from peoplecraft.journal.sources import LinkKind, SuggestedPrompt, register_link_kind, register_prompt_source
 
@@ -24,18 +25,19 @@ def _others(owner, skill_ids: list[int]) -> dict[int, float]:
     return {key: value.score for key, value in selectors.others_scores(owner=owner, skill_ids=skill_ids).items()}
 
 
-def _closed_requests(owner) -> list[FeedbackRequest]:
+def _closed_requests(owner):
+    """The most recently closed requests with a release (a queryset: read in the same query)."""
     today = timezone.localdate()
-    candidates = FeedbackRequest.objects.filter(owner=owner, releases__isnull=False).distinct().order_by("-deadline")
-    return [r for r in candidates if not r.is_open(today)][:CLOSED_REQUESTS]
+    released = Exists(Release.objects.filter(request=OuterRef("pk")))
+    closed = Q(closed_at__isnull=False) | Q(deadline__lt=today)
+    candidates = FeedbackRequest.objects.filter(closed, released, owner=owner).order_by("-deadline", "-pk")
+    return candidates[:CLOSED_REQUESTS]
 
 
 def feedback_prompts(owner) -> list[SuggestedPrompt]:
     """After a request closes: one prompt per blind spot and one for its lowest-rated statement."""
     prompts = []
-    for released in results.feedback_results_many(_closed_requests(owner)):
-        if released.snapshot is None:
-            continue
+    for released in results.overall_results(requests=_closed_requests(owner)):
         feedback_request = released.feedback_request
         ids = {skill.name: skill.pk for skill in released.skills}
         prompts += [_blind_spot(feedback_request, s, ids) for s in released.snapshot.skills if _is_blind(s)]

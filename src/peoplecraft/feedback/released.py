@@ -103,10 +103,10 @@ def _stat(row: ScoreRow) -> aggregation.GroupStat:
     return aggregation.GroupStat(row.label, row.attributed, row.n, row.mean, tuple(row.distribution))
 
 
-def others_by_skill(rows: Iterable[tuple[str, float]]) -> dict[str, float]:
-    """Skill -> others' score from (skill, percent) of the ``all`` rows: the mean over its items,
-    as :func:`aggregation.skill_summaries` computes it."""
-    found: dict[str, list[float]] = {}
+def others_by_skill(rows: Iterable[tuple[object, float]]) -> dict:
+    """Skill (name or id) -> others' score from (skill, percent) of the ``all`` rows: the mean over
+    its items, as :func:`aggregation.skill_summaries` computes it."""
+    found: dict[object, list[float]] = {}
     for skill, percent in rows:
         found.setdefault(skill, []).append(percent)
     return {skill: math.fsum(values) / len(values) for skill, values in found.items()}

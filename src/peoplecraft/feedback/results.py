@@ -14,11 +14,14 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.db.models import F, OuterRef, QuerySet, Subquery
+
 from peoplecraft.assessment import measurement, scoring
 from peoplecraft.assessment.catalogue import instrument_get
 from peoplecraft.assessment.instrument import Item
 from peoplecraft.feedback import aggregation, released
-from peoplecraft.feedback.models import FeedbackRequest, Group, ReleasedResult
+from peoplecraft.feedback.anonymity import ALL
+from peoplecraft.feedback.models import FeedbackRequest, Group, Release, ReleasedResult, ReleasedScore
 from peoplecraft.feedback.selectors import latest_results, request_items_of, request_skills_many, result_rows
 
 LABELS = {**dict(Group.choices), "others": "Others (groups combined)", "all": "All raters"}
@@ -58,7 +61,8 @@ def feedback_results_many(requests: Sequence[FeedbackRequest]) -> list[FeedbackR
         snapshot = None
         if feedback_request.pk in latest:
             result_id, number, responses, _day = latest[feedback_request.pk]
-            self_scores, margins = _self_side(feedback_request, items, request_skills, own)
+            areas = {s.name: s.area.title for s in request_skills}
+            self_scores, margins = _self_side(feedback_request, items, areas, own)
             specs = [released.item_spec(item) for item in items]
             snapshot = _shuffled(
                 released.snapshot_from(
@@ -79,11 +83,59 @@ def feedback_results_many(requests: Sequence[FeedbackRequest]) -> list[FeedbackR
     return found
 
 
-def _self_side(feedback_request: FeedbackRequest, items, skills, own: dict) -> tuple[dict, dict[str, float]]:
-    """The learner's own scores per skill and the detectable difference (their answers, read now)."""
+@dataclass(frozen=True)
+class SkillRef:
+    """A request's skill as :func:`overall_results` reads it: id, name and area title."""
+
+    pk: int
+    name: str
+    area_title: str
+
+
+def overall_results(*, requests: QuerySet) -> list[FeedbackResults]:
+    """Like :func:`feedback_results_many` for the released requests of a (small, sliced) queryset,
+    latest deadline first, but each item carries only its overall ("all raters") figures: no groups,
+    no comments, and only the items and skills (:class:`SkillRef`) of skills with such a figure.
+    One query: enough for what other apps read (self versus others, the lowest-rated items)."""
+    last = Release.objects.filter(request=OuterRef("result__release__request")).order_by("-number")
+    skills = "result__release__request__skills"
+    rows = (
+        ReleasedScore.objects.filter(label=ALL, result__release__request__in=requests)
+        .filter(result__release__number=Subquery(last.values("number")[:1]))
+        .filter(**{f"{skills}__name": F("skill")})  # the request's skill the item belongs to
+        .select_related("result__release__request")
+        .annotate(skill_id=F(f"{skills}__id"), area_title=F(f"{skills}__area__title"))
+        .order_by("-result__release__request__deadline", "-result__release__request_id", "position")
+    )
+    found: dict[int, tuple[FeedbackRequest, int, int, list, dict]] = {}
+    for row in rows:
+        release = row.result.release
+        entry = found.setdefault(release.request_id, (release.request, release.number, row.result.responses, [], {}))
+        entry[3].append(
+            released.ScoreRow(
+                row.position, row.skill, row.item, row.label, row.attributed, row.n, row.mean, row.percent,
+                tuple(row.distribution),
+            )
+        )  # fmt: skip
+        entry[4].setdefault(row.skill_id, SkillRef(row.skill_id, row.skill, row.area_title))
+    results = []
+    for feedback_request, number, responses, scores, skill_refs in found.values():
+        request_skills = tuple(skill_refs.values())
+        items = request_items_of(feedback_request, request_skills)
+        own = {k: v for k, v in feedback_request.self_answers.items() if v is not None}
+        areas = {s.name: s.area_title for s in request_skills}
+        self_scores, margins = _self_side(feedback_request, items, areas, own)
+        specs = [released.item_spec(item) for item in items]
+        snapshot = released.snapshot_from(number, responses, scores, (), specs, self_scores, margins)
+        results.append(FeedbackResults(feedback_request, items, snapshot, number, own, request_skills))
+    return results
+
+
+def _self_side(feedback_request: FeedbackRequest, items, areas: dict, own: dict) -> tuple[dict, dict[str, float]]:
+    """The learner's own scores per skill and the detectable difference (their answers, read now);
+    ``areas`` maps skill name -> area title."""
     if not own:
         return {}, {}
-    areas = {s.name: s.area.title for s in skills}
     scored = scoring.score_responses(
         items, {k: v for k, v in own.items() if k in {i.id for i in items}}, skill_areas=areas
     )

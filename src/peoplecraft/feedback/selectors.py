@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, F, OuterRef, QuerySet, Subquery
 
 from peoplecraft.accounts.tokens import token_hash
 from peoplecraft.assessment.catalogue import instrument_get
@@ -230,26 +230,34 @@ def others_scores(*, owner, skill_ids=None) -> dict[int, OthersScore]:
 
     Only released aggregates that the learner's own results pages show: a request's skill summary
     (the "all raters" overall, itself only from released, guarded sets) and a pool's released mean,
-    both read from the figures stored at release (three queries, however much feedback there is).
+    both read from the figures stored at release (two queries, however much feedback there is).
     When both exist, the later release wins (a request on the same day wins over moments).
     """
+    from peoplecraft.feedback.released import others_by_skill
+
     found: dict[int, OthersScore] = {}
-    latest = request_others(requests=FeedbackRequest.objects.filter(owner=owner))
-    if latest:
-        names: dict[int, dict[str, int]] = {}
-        links = FeedbackRequest.skills.through.objects.filter(feedbackrequest_id__in=list(latest)).values_list(
-            "feedbackrequest_id", "skill_id", "skill__name"
+    last = Release.objects.filter(request=OuterRef("result__release__request")).order_by("-number")
+    rows = (
+        ReleasedScore.objects.filter(label=ALL, result__release__request__owner=owner)
+        .filter(result__release__number=Subquery(last.values("number")[:1]))
+        .filter(result__release__request__skills__name=F("skill"))  # the request's skill of that name
+        .values_list(
+            "result__release__request_id",
+            "result__release__released_on",
+            "result__release__request__skills__id",
+            "percent",
         )
-        for request_id, skill_id, name in links:
-            names.setdefault(request_id, {})[name] = skill_id
-        for request_id, (released_on, scores) in latest.items():
-            ids = names.get(request_id, {})
-            for skill, score in scores.items():
-                skill_id = ids.get(skill)
-                if skill_id is None:
-                    continue
-                if skill_id not in found or found[skill_id].released_on <= released_on:
-                    found[skill_id] = OthersScore(skill_id, score, "request", released_on, request_id)
+        .order_by("result__release__request__created_at", "result__release__request_id", "position")
+    )
+    days: dict[int, object] = {}  # request id -> its latest release's day, in the order requests were made
+    percents: dict[int, list[tuple[int, float]]] = {}
+    for request_id, released_on, skill_id, percent in rows:
+        days[request_id] = released_on
+        percents.setdefault(request_id, []).append((skill_id, percent))
+    for request_id, released_on in days.items():
+        for skill_id, score in others_by_skill(percents[request_id]).items():
+            if skill_id not in found or found[skill_id].released_on <= released_on:
+                found[skill_id] = OthersScore(skill_id, score, "request", released_on, request_id)
     for skill_id, score, released_on in _pooled_scores(owner):
         current = found.get(skill_id)
         if current is None or current.released_on < released_on:
