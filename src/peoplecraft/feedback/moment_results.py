@@ -48,7 +48,7 @@ def pooled_skills(*, owner, skill_ids=None) -> list[PooledSkill]:
     if pools:
         stored = ReleasedResult.objects.filter(moment_release__pool_id__in=[pool.pk for pool in pools])
         latest = latest_results(stored, pool=True)
-    scores, comments = result_rows([found[0] for found in latest.values()])
+    scores, comments = result_rows([entry[0] for entry in latest.values()])
     found = []
     for pool in pools:
         if pool.pk not in latest:

@@ -52,7 +52,7 @@ def feedback_results_many(requests: Sequence[FeedbackRequest]) -> list[FeedbackR
     requests = list(requests)
     skills = request_skills_many(requests=requests)
     latest = latest_results(ReleasedResult.objects.filter(release__request__in=[r.pk for r in requests]))
-    scores, comments = result_rows([found[0] for found in latest.values()])
+    scores, comments = result_rows([entry[0] for entry in latest.values()])
     found = []
     for feedback_request in requests:
         request_skills = skills.get(feedback_request.pk, [])
