@@ -21,6 +21,14 @@ def _migrate(target):
     return executor.loader.project_state(target).apps
 
 
+@pytest.fixture(autouse=True)
+def _latest_schema_afterwards():
+    """Leave the database at the latest migrations: later tests on this database need every table."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 def test_earlier_releases_get_their_figures_as_pages_computed_them(owner, imported_guide, listening):
     from peoplecraft.assessment.catalogue import default_instrument
     from peoplecraft.assessment.questionnaire import questionnaire_items

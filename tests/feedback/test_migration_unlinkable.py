@@ -21,6 +21,14 @@ def _migrate(target):
     return executor.loader.project_state(target).apps
 
 
+@pytest.fixture(autouse=True)
+def _latest_schema_afterwards():
+    """Leave the database at the latest migrations: later tests on this database need every table."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 def test_existing_data_is_carried_over_without_state_or_readable_drafts(owner, imported_guide):
     from peoplecraft.core import sealing
 
