@@ -134,3 +134,24 @@ def test_overall_results_agree_with_the_full_results_in_one_query(owner, importe
     ]
     assert [(r.item, r.overall) for r in light.snapshot.items] == [(r.item, r.overall) for r in full.items]
     assert [(s.pk, s.name) for s in light.skills] == [(listening.pk, listening.name)]
+
+
+def test_a_release_and_its_stored_figures_are_one_transaction(owner, imported_guide, listening, monkeypatch):
+    from peoplecraft.feedback import rater_services
+    from peoplecraft.feedback.models import RaterResponse, Release, SealedResponse
+
+    raters = [("peer", f"t{i}@example.org") for i in range(3)]
+    feedback_request, links = make_request(owner, imported_guide, [listening], raters, delivery="pass_on")
+    tokens = [link.url.rstrip("/").rsplit("/", 1)[1] for link in links]
+    ratings = dict.fromkeys(feedback_request.item_ids, 3)
+    for token in tokens[:2]:
+        rater_services.response_submit(raw_token=token, ratings=ratings, comments={})
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(releasing, "result_store", broken)
+    with pytest.raises(RuntimeError):
+        rater_services.response_submit(raw_token=tokens[2], ratings=ratings, comments={})
+    assert not Release.objects.exists() and not RaterResponse.objects.exists()  # nothing half-released
+    assert SealedResponse.objects.count() == 2
