@@ -77,6 +77,36 @@ def _fill(owner, guide) -> None:
     ratings = {item: 3 for item in feedback_request.item_ids}
     rater_services.response_submit(raw_token=tokens[0], ratings=ratings, comments={"keep": "Calm voice"})
     rater_services.draft_save(raw_token=tokens[1], ratings=ratings, comments={"stop": "Not yet sent"})
+    # A released request: its stored figures (means that are not round numbers) and comments.
+    released, links = request_create(
+        owner=owner,
+        guide=guide,
+        skills=[mediation],
+        raters=[("peer", f"r{i}@example.org") for i in range(3)],
+        deadline=timezone.localdate() + timedelta(days=10),
+        base_url="http://127.0.0.1:8000",
+        delivery="pass_on",
+    )
+    for number, link in enumerate(links):
+        token = link.url.rstrip("/").rsplit("/", 1)[1]
+        answers = {item: 1 + (number + position) % 5 for position, item in enumerate(released.item_ids)}
+        rater_services.response_submit(raw_token=token, ratings=answers, comments={"keep": f"Released words {number}"})
+
+
+def _results(feedback_request):
+    from peoplecraft.feedback.results import feedback_results
+
+    return feedback_results(feedback_request=feedback_request)
+
+
+def _shown(feedback_request) -> dict:
+    """The results export, its comments sorted (they are shuffled on every read)."""
+    from peoplecraft.feedback.results import results_document
+
+    document = results_document(_results(feedback_request))
+    for group in document["comments"]:
+        group["texts"] = sorted(group["texts"])
+    return document
 
 
 def test_backup_restore_backup_is_identical(owner, imported_guide):
@@ -96,16 +126,25 @@ def test_backup_restore_backup_is_identical(owner, imported_guide):
         "feedback.spentmarker",
         "feedback.sealedresponse",
         "feedback.draft",
+        "feedback.releasedresult",
+        "feedback.releasedscore",
+        "feedback.releasedcomment",
         "scenarios.scenarioplay",
         "practice.practiceentry",
     } <= models
     assert "accounts.signintoken" not in models
     assert "Calm voice" not in first and "Not yet sent" not in first  # sealed, not readable in the backup
 
+    from peoplecraft.feedback.models import FeedbackRequest
+
+    shown = {r.pk: _shown(r) for r in FeedbackRequest.objects.all()}
+    assert any(document["released"] and document["comments"] for document in shown.values())
+
     call_command("flush", interactive=False, verbosity=0)
     restored = backup_restore(json.loads(first))
     assert restored == len(json.loads(first)["objects"])
     assert backup_text(backup_document()) == first
+    assert {r.pk: _shown(r) for r in FeedbackRequest.objects.all()} == shown  # read from the restored rows
 
     from peoplecraft.accounts.models import User
 

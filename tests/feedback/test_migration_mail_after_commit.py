@@ -1,4 +1,4 @@
-"""Migration 0004 (issue 12): requests reminded before it are not reminded again."""
+"""Migration 0005 (issue 12): requests reminded before it are not reminded again."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from django.db.migrations.executor import MigrationExecutor
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-BEFORE = [("feedback", "0003_unlinkable_storage")]
-AFTER = [("feedback", "0004_mail_after_commit")]
+BEFORE = [("feedback", "0004_released_results")]
+AFTER = [("feedback", "0005_mail_after_commit")]
 
 
 def _migrate(target):

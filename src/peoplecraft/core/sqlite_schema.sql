@@ -58,7 +58,8 @@
 -- migration feedback 0001_initial
 -- migration feedback 0002_moments
 -- migration feedback 0003_unlinkable_storage
--- migration feedback 0004_mail_after_commit
+-- migration feedback 0004_released_results
+-- migration feedback 0005_mail_after_commit
 -- migration goals 0001_initial
 -- migration journal 0001_initial
 -- migration journal 0002_search_index
@@ -175,6 +176,11 @@ CREATE TABLE "feedback_raterresponse" ("id" char(32) NOT NULL PRIMARY KEY, "grou
 CREATE INDEX "feedback_raterresponse_request_id_1012e4a6" ON "feedback_raterresponse" ("request_id");
 CREATE TABLE "feedback_momentresponse" ("id" char(32) NOT NULL PRIMARY KEY, "rating" smallint unsigned NOT NULL CHECK ("rating" >= 0), "comment" text NOT NULL, "received_on" date NOT NULL, "pool_id" bigint NOT NULL REFERENCES "feedback_momentpool" ("id") DEFERRABLE INITIALLY DEFERRED, "batch" integer unsigned NOT NULL CHECK ("batch" >= 0));
 CREATE INDEX "feedback_momentresponse_pool_id_a6bfc34d" ON "feedback_momentresponse" ("pool_id");
+CREATE TABLE "feedback_releasedresult" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "responses" integer unsigned NOT NULL CHECK ("responses" >= 0), "moment_release_id" bigint NULL UNIQUE REFERENCES "feedback_momentrelease" ("id") DEFERRABLE INITIALLY DEFERRED, "release_id" bigint NULL UNIQUE REFERENCES "feedback_release" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "released_result_of_one_release" CHECK ((("moment_release_id" IS NULL AND "release_id" IS NOT NULL) OR ("moment_release_id" IS NOT NULL AND "release_id" IS NULL))));
+CREATE TABLE "feedback_releasedcomment" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "position" integer unsigned NOT NULL CHECK ("position" >= 0), "question" varchar(16) NOT NULL, "label" varchar(16) NOT NULL, "attributed" bool NOT NULL, "texts" text NOT NULL CHECK ((JSON_VALID("texts") OR "texts" IS NULL)), "result_id" bigint NOT NULL REFERENCES "feedback_releasedresult" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "one_released_comment_position" UNIQUE ("result_id", "position"));
+CREATE INDEX "feedback_releasedcomment_result_id_648a163a" ON "feedback_releasedcomment" ("result_id");
+CREATE TABLE "feedback_releasedscore" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "position" integer unsigned NOT NULL CHECK ("position" >= 0), "skill" varchar(200) NOT NULL, "item" varchar(100) NOT NULL, "label" varchar(16) NOT NULL, "attributed" bool NOT NULL, "n" integer unsigned NOT NULL CHECK ("n" >= 0), "mean" real NOT NULL, "percent" real NOT NULL, "distribution" text NOT NULL CHECK ((JSON_VALID("distribution") OR "distribution" IS NULL)), "result_id" bigint NOT NULL REFERENCES "feedback_releasedresult" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "one_released_score_position" UNIQUE ("result_id", "position"));
+CREATE INDEX "feedback_releasedscore_result_id_8dd994ed" ON "feedback_releasedscore" ("result_id");
 CREATE TABLE "feedback_feedbackrequest" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "instrument_id" varchar(100) NOT NULL, "item_ids" text NOT NULL CHECK ((JSON_VALID("item_ids") OR "item_ids" IS NULL)), "message" text NOT NULL, "deadline" date NOT NULL, "reminder_days" smallint unsigned NOT NULL CHECK ("reminder_days" >= 0), "attribute_manager" bool NOT NULL, "thresholds" text NOT NULL CHECK ((JSON_VALID("thresholds") OR "thresholds" IS NULL)), "self_answers" text NOT NULL CHECK ((JSON_VALID("self_answers") OR "self_answers" IS NULL)), "created_at" datetime NOT NULL, "closed_at" datetime NULL, "guide_id" bigint NOT NULL REFERENCES "skillmap_guide" ("id") DEFERRABLE INITIALLY DEFERRED, "owner_id" bigint NOT NULL REFERENCES "accounts_user" ("id") DEFERRABLE INITIALLY DEFERRED, "delivery" varchar(8) NOT NULL, "link_base_url" varchar(200) NOT NULL);
 CREATE INDEX "feedback_feedbackrequest_guide_id_5a665b16" ON "feedback_feedbackrequest" ("guide_id");
 CREATE INDEX "feedback_feedbackrequest_owner_id_e6b4d7aa" ON "feedback_feedbackrequest" ("owner_id");

@@ -208,6 +208,16 @@ def keyed_percent(item: ItemSpec, mean: float) -> float:
     return 100.0 * (keyed - item.low) / (item.high - item.low)
 
 
+def skill_summaries(
+    results: Sequence[ItemResult], self_scores: Mapping[str, float | None], margins: Mapping[str, float]
+) -> tuple[SkillSummary, ...]:
+    """Per skill: others' score from the items' overalls, each label's score, and self versus others.
+
+    Reads only the shown sets in ``results``: stored released figures give the same summaries as
+    the release computed them with (the self side is the learner's current answers)."""
+    return _skills(results, self_scores, margins)
+
+
 def _skills(
     results: Sequence[ItemResult], self_scores: Mapping[str, float | None], margins: Mapping[str, float]
 ) -> tuple[SkillSummary, ...]:

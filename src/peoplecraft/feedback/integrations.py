@@ -1,8 +1,8 @@
 """How 360° feedback feeds the rest of Peoplecraft: focus, journal prompts, the weekly review, Today.
 
 Registered from ``FeedbackConfig.ready()``; the registries belong to the assessment, journal and
-goals apps. Everything here goes through :func:`results.feedback_results`,
-:func:`moment_results.pooled_skills` or :func:`selectors.others_scores`: released aggregates only.
+goals apps. Everything here goes through :mod:`results`, :func:`moment_results.pooled_skills` or
+:mod:`selectors`: released aggregates only, read from the figures stored at each release.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
-from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from peoplecraft.assessment.others_sources import register_others_source
 from peoplecraft.core.contributions import Step, TodayAction, Urgency, register_today_provider
 from peoplecraft.feedback import aggregation, moment_results, results, selectors
-from peoplecraft.feedback.models import FeedbackRequest, RaterResponse, SealedResponse
+from peoplecraft.feedback.models import FeedbackRequest, RaterResponse, Release, SealedResponse
 from peoplecraft.goals.feedback_sources import FeedbackItem, register_feedback_source
 from peoplecraft.journal.sources import LinkKind, SuggestedPrompt, register_link_kind, register_prompt_source
 
@@ -31,24 +31,29 @@ def _others(owner, skill_ids: list[int]) -> dict[int, float]:
     return {key: value.score for key, value in selectors.others_scores(owner=owner, skill_ids=skill_ids).items()}
 
 
-def _closed_requests(owner) -> list[FeedbackRequest]:
+def _closed_requests(owner):
+    """The most recently closed requests with a release (a queryset: read in the same query)."""
     today = timezone.localdate()
-    candidates = FeedbackRequest.objects.filter(owner=owner, releases__isnull=False).distinct().order_by("-deadline")
-    return [r for r in candidates.prefetch_related("skills") if not r.is_open(today)][:CLOSED_REQUESTS]
+    released = Exists(Release.objects.filter(request=OuterRef("pk")))
+    closed = Q(closed_at__isnull=False) | Q(deadline__lt=today)
+    candidates = FeedbackRequest.objects.filter(closed, released, owner=owner).order_by("-deadline", "-pk")
+    return candidates[:CLOSED_REQUESTS]
 
 
 def feedback_prompts(owner) -> list[SuggestedPrompt]:
     """After a request closes: one prompt per blind spot and one for its lowest-rated statement."""
-    return [prompt for feedback_request in _closed_requests(owner) for prompt in _request_prompts(feedback_request)]
+    return _prompts(_closed_requests(owner))
 
 
-def _request_prompts(feedback_request) -> list[SuggestedPrompt]:
-    released = results.feedback_results(feedback_request=feedback_request)
-    if released.snapshot is None:
-        return []
-    ids = {skill.name: skill.pk for skill in feedback_request.skills.all()}
-    prompts = [_blind_spot(feedback_request, s, ids) for s in released.snapshot.skills if _is_blind(s)]
-    return prompts + _lowest(feedback_request, released, ids)
+def _prompts(requests) -> list[SuggestedPrompt]:
+    """Prompts from the released figures stored for ``requests`` (a queryset or a list; one query)."""
+    prompts = []
+    for released in results.overall_results(requests=requests):
+        feedback_request = released.feedback_request
+        ids = {skill.name: skill.pk for skill in released.skills}
+        prompts += [_blind_spot(feedback_request, s, ids) for s in released.snapshot.skills if _is_blind(s)]
+        prompts += _lowest(feedback_request, released, ids)
+    return prompts
 
 
 def _is_blind(summary: aggregation.SkillSummary) -> bool:
@@ -104,17 +109,12 @@ def _request_exists(owner, ident: int) -> bool:
 def released_feedback_items(owner, start, end) -> list[FeedbackItem]:
     """Released 360° results whose (latest) release day falls in ``[start, end]``."""
     items = []
-    for feedback_request in FeedbackRequest.objects.filter(
+    window = FeedbackRequest.objects.filter(
         owner=owner, releases__released_on__gte=start, releases__released_on__lte=end
-    ).distinct():
-        snapshot = results.feedback_results(feedback_request=feedback_request).snapshot
-        released_on = max(feedback_request.releases.values_list("released_on", flat=True))
-        title = _("360° feedback request %(n)d") % {"n": feedback_request.pk}
-        items += [
-            FeedbackItem("request", s.skill, s.others_score, released_on, title)
-            for s in (snapshot.skills if snapshot else ())
-            if s.others_score is not None
-        ]
+    ).distinct()
+    for request_id, (released_on, scores) in selectors.request_others(requests=window).items():
+        title = _("360° feedback request %(n)d") % {"n": request_id}
+        items += [FeedbackItem("request", skill, score, released_on, title) for skill, score in scores.items()]
     for pooled in moment_results.pooled_skills(owner=owner):
         if pooled.released and start <= pooled.released_on <= end:
             items.append(FeedbackItem("moments", pooled.skill, pooled.score, pooled.released_on, _("Micro-feedback")))
@@ -160,9 +160,9 @@ def today_actions(owner, today: date) -> list[TodayAction]:
 def _prompt_action(owner, closed: list[FeedbackRequest]) -> list[TodayAction]:
     """The first prompt not yet written about, from the latest closed requests released lately.
 
-    Its results are recomputed (as the journal page does) for at most ``CLOSED_REQUESTS`` requests,
-    and only in the two weeks after a release while a prompt is unanswered: a release below the
-    anonymity thresholds gives no prompt, and then no action.
+    It reads the figures stored at release (one query per request, for at most ``CLOSED_REQUESTS``
+    requests), only in the two weeks after a release while a prompt is unanswered: a release below
+    the anonymity thresholds gives no prompt, and then no action.
     """
     from peoplecraft.journal.selectors import answered_prompt_refs
 
@@ -172,7 +172,7 @@ def _prompt_action(owner, closed: list[FeedbackRequest]) -> list[TodayAction]:
     for feedback_request in latest:
         if str(feedback_request.pk) in written:
             continue  # one entry about a request is enough for Today; the journal keeps the others
-        prompt = next((p for p in _request_prompts(feedback_request) if p.ref not in answered), None)
+        prompt = next((p for p in _prompts([feedback_request]) if p.ref not in answered), None)
         if prompt is not None:
             return [
                 TodayAction(

@@ -291,3 +291,98 @@ class MomentRelease(models.Model):
 
     def __str__(self) -> str:
         return f"moment release {self.number}"
+
+
+# --- Released results, stored once --------------------------------------------------------------
+# What a release made visible is computed once, when the batch is released (in the same transaction),
+# and stored here: pages read these rows and never recompute the anonymity plan. The rows are
+# immutable: no update path exists (``save`` of a stored row and ``QuerySet.update`` refuse), so a
+# later change in the raw answers can never change figures the learner has already been shown.
+
+
+class ImmutableRowError(RuntimeError):
+    """Released figures are facts: they are written once and never changed."""
+
+
+class _ImmutableQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise ImmutableRowError(f"{self.model.__name__} rows are released figures: they are never updated")
+
+
+class _Immutable(models.Model):
+    objects = _ImmutableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ImmutableRowError(f"{type(self).__name__} rows are released figures: they are never updated")
+        super().save(*args, **kwargs)
+
+
+class ReleasedResult(_Immutable):
+    """The figures one release (of a request, or of a moment pool) made visible.
+
+    Exactly one of ``release`` and ``moment_release`` is set. ``responses`` counts the answers
+    behind at least one shown number or comment."""
+
+    release = models.OneToOneField(Release, null=True, on_delete=models.CASCADE, related_name="result")
+    moment_release = models.OneToOneField(MomentRelease, null=True, on_delete=models.CASCADE, related_name="result")
+    responses = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(release__isnull=False, moment_release__isnull=True)
+                | models.Q(release__isnull=True, moment_release__isnull=False),
+                name="released_result_of_one_release",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return "released result"
+
+
+class ReleasedScore(_Immutable):
+    """One shown number set: an item's answers under one label, as the anonymity rules admitted it.
+
+    ``label`` is a group, ``others`` (small groups merged) or ``all`` (every shown answer of the
+    item together). A label the rules held back has no row: suppressed figures are never stored."""
+
+    result = models.ForeignKey(ReleasedResult, on_delete=models.CASCADE, related_name="scores")
+    position = models.PositiveIntegerField()  # item order, then label order: the order pages show
+    skill = models.CharField(max_length=200)
+    item = models.CharField(max_length=100)
+    label = models.CharField(max_length=16)
+    attributed = models.BooleanField(default=False)
+    n = models.PositiveIntegerField()
+    mean = models.FloatField()  # on the item's scale
+    percent = models.FloatField()  # the mean as 0-100, reverse-keyed items turned round
+    distribution = models.JSONField()  # answers per scale point, low..high
+
+    class Meta:
+        ordering = ["result", "position"]
+        constraints = [models.UniqueConstraint(fields=["result", "position"], name="one_released_score_position")]
+
+    def __str__(self) -> str:
+        return "released score"
+
+
+class ReleasedComment(_Immutable):
+    """One shown group of comments on one open question, sorted (never the order they were written)."""
+
+    result = models.ForeignKey(ReleasedResult, on_delete=models.CASCADE, related_name="comments")
+    position = models.PositiveIntegerField()
+    question = models.CharField(max_length=16)
+    label = models.CharField(max_length=16)
+    attributed = models.BooleanField(default=False)
+    texts = models.JSONField()
+
+    class Meta:
+        ordering = ["result", "position"]
+        constraints = [models.UniqueConstraint(fields=["result", "position"], name="one_released_comment_position")]
+
+    def __str__(self) -> str:
+        return "released comments"

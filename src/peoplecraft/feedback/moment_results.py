@@ -2,8 +2,9 @@
 
 Each skill's pool goes through the same pure modules as a full request -- one item (the rating,
 1..5), one open question (the comment), one group -- so the thresholds, the batches and the guard
-against subtraction across releases are the ones :mod:`anonymity` enforces. Only released sets
-leave this module; comments are shuffled on every read.
+against subtraction across releases are the ones :mod:`anonymity` enforces. They run once, when
+a batch is released (:mod:`releasing`); this module reads the figures stored then. Only released
+sets leave this module; comments are shuffled on every read.
 """
 
 from __future__ import annotations
@@ -13,12 +14,11 @@ import secrets
 from dataclasses import dataclass
 from datetime import date
 
-from peoplecraft.feedback import aggregation
-from peoplecraft.feedback.anonymity import OTHER
-from peoplecraft.feedback.models import MomentPool, MomentRelease, MomentResponse
-
-ITEM = "moment"
-QUESTION = "comment"
+from peoplecraft.feedback import aggregation, released
+from peoplecraft.feedback.models import MomentPool, ReleasedResult
+from peoplecraft.feedback.released import MOMENT_ITEM as ITEM
+from peoplecraft.feedback.released import MOMENT_QUESTION as QUESTION  # noqa: F401 - named here for callers
+from peoplecraft.feedback.selectors import latest_results, result_rows
 
 
 @dataclass(frozen=True)
@@ -38,31 +38,33 @@ class PooledSkill:
 
 
 def pooled_skills(*, owner, skill_ids=None) -> list[PooledSkill]:
-    """Every pool of ``owner`` (optionally only these skills), in guide order; three queries."""
+    """Every pool of ``owner`` (optionally only these skills), in guide order, with the figures stored
+    at its latest release; three queries at most, however many answers."""
     pools = MomentPool.objects.filter(owner=owner).select_related("skill__area")
     if skill_ids is not None:
         pools = pools.filter(skill_id__in=list(skill_ids))
     pools = sorted(pools, key=lambda p: (p.skill.area.position, p.skill.position, p.skill_id))
-    ids = [pool.pk for pool in pools]
-    releases: dict[int, list[MomentRelease]] = {}
-    for release in MomentRelease.objects.filter(pool_id__in=ids).order_by("number"):
-        releases.setdefault(release.pool_id, []).append(release)
-    answers: dict[int, list[aggregation.RaterAnswers]] = {}
-    rows = MomentResponse.objects.filter(pool_id__in=ids, batch__isnull=False).values_list(
-        "pool_id", "id", "batch", "rating", "comment"
-    )
-    for pool_id, key, batch, rating, comment in rows:
-        answers.setdefault(pool_id, []).append(
-            aggregation.RaterAnswers(str(key), OTHER, False, batch, {ITEM: rating}, {QUESTION: comment})
+    latest = {}
+    if pools:
+        stored = ReleasedResult.objects.filter(moment_release__pool_id__in=[pool.pk for pool in pools])
+        latest = latest_results(stored, pool=True)
+    scores, comments = result_rows([entry[0] for entry in latest.values()])
+    found = []
+    for pool in pools:
+        if pool.pk not in latest:
+            found.append(PooledSkill(pool.skill_id, pool.skill.name, released=False))
+            continue
+        result_id, number, responses, released_on = latest[pool.pk]
+        found.append(
+            _pooled(pool, number, responses, scores.get(result_id, ()), comments.get(result_id, ()), released_on)
         )
-    return [_pooled(pool, answers.get(pool.pk, []), releases.get(pool.pk, [])) for pool in pools]
+    return found
 
 
-def _pooled(pool: MomentPool, answers, releases: list[MomentRelease]) -> PooledSkill:
+def _pooled(pool: MomentPool, number: int, responses: int, scores, comments, released_on: date) -> PooledSkill:
     spec = aggregation.ItemSpec(ITEM, pool.skill.name, 1, 1, 5)
-    points = [aggregation.ReleasePoint(r.number, r.thresholds) for r in releases]
-    snapshot = aggregation.latest(answers, points, [spec], questions=(QUESTION,))
-    if snapshot is None or snapshot.items[0].overall is None:
+    snapshot = released.snapshot_from(number, responses, scores, comments, [spec])
+    if snapshot.items[0].overall is None:
         return PooledSkill(pool.skill_id, pool.skill.name, released=False)
     overall = snapshot.items[0].overall
     texts = [text for group in snapshot.comments for text in group.texts]
@@ -77,7 +79,7 @@ def _pooled(pool: MomentPool, answers, releases: list[MomentRelease]) -> PooledS
         mean=overall.mean,
         distribution=overall.distribution,
         comments=tuple(texts),
-        released_on=releases[-1].released_on,
+        released_on=released_on,
     )
 
 

@@ -23,7 +23,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from peoplecraft.feedback import aggregation, delivery, sealed
+from peoplecraft.feedback import aggregation, delivery, releasing, sealed
 from peoplecraft.feedback.anonymity import thresholds_validate
 from peoplecraft.feedback.models import (
     MomentInvitation,
@@ -180,21 +180,24 @@ def pool_release_if_due(pool: MomentPool) -> MomentRelease | None:
         pending_anonymous=emailed, pending=emailed, thresholds=pool.thresholds, closing=False
     ):
         return None
-    last = MomentRelease.objects.filter(pool=pool).order_by("-number").first()
-    release = MomentRelease.objects.create(
-        pool=pool,
-        number=(last.number + 1) if last else 1,
-        thresholds=pool.thresholds,
-        released_on=timezone.localdate(),
-    )
-    rows = list(pending)
-    for _row, answer in sealed.open_in_random_order(rows, sealed.MOMENT_RESPONSE, _context(pool.pk)):
+
+    def store(_row: SealedMomentResponse, answer: dict, number: int) -> None:
         MomentResponse.objects.create(
             pool=pool,
             rating=answer["rating"],
             comment=answer["comment"],
             received_on=date.fromisoformat(answer["received_on"]),
-            batch=release.number,
+            batch=number,
         )
-    SealedMomentResponse.objects.filter(pk__in=[row.pk for row in rows]).delete()
+
+    release = releasing.release_batch(
+        releases=MomentRelease.objects,
+        parent={"pool": pool},
+        thresholds=pool.thresholds,
+        sealed_rows=list(pending),
+        purpose=sealed.MOMENT_RESPONSE,
+        context=_context(pool.pk),
+        store_answer=store,
+    )
+    releasing.result_store(releasing.pool_snapshots(pool)[-1], moment_release=release)
     return release

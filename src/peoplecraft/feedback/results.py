@@ -1,7 +1,8 @@
 """The learner's results: the latest release, self versus others, and its exports (reads only).
 
-Only released aggregates leave this module: the snapshot computed by the pure aggregation module
-from responses as opaque keys. Comments are shuffled on every read, never in submission order.
+Only released aggregates leave this module: the figures stored when each batch was released
+(:mod:`releasing`), never recomputed here. The self side is the learner's current answers.
+Comments are shuffled on every read, never in submission order.
 """
 
 from __future__ import annotations
@@ -10,14 +11,18 @@ import csv
 import io
 import random
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from django.db.models import F, OuterRef, QuerySet, Subquery
 
 from peoplecraft.assessment import measurement, scoring
 from peoplecraft.assessment.catalogue import instrument_get
 from peoplecraft.assessment.instrument import Item
-from peoplecraft.feedback import aggregation
-from peoplecraft.feedback.models import FeedbackRequest, Group, RaterResponse, Release
-from peoplecraft.feedback.selectors import request_items, request_skills
+from peoplecraft.feedback import aggregation, released
+from peoplecraft.feedback.anonymity import ALL
+from peoplecraft.feedback.models import FeedbackRequest, Group, Release, ReleasedResult, ReleasedScore
+from peoplecraft.feedback.selectors import latest_results, request_items_of, request_skills_many, result_rows
 
 LABELS = {**dict(Group.choices), "others": "Others (groups combined)", "all": "All raters"}
 QUESTION_TEXT = {
@@ -34,36 +39,107 @@ class FeedbackResults:
     snapshot: aggregation.Snapshot | None  # None: nothing released yet
     releases: int
     self_answers: dict[str, int]
-
-
-def _spec(item: Item) -> aggregation.ItemSpec:
-    return aggregation.ItemSpec(item.id, item.skill, item.key, item.scale.min, item.scale.max)
+    skills: tuple = ()  # the request's skills, in guide order
 
 
 def feedback_results(*, feedback_request: FeedbackRequest) -> FeedbackResults:
-    items = request_items(feedback_request=feedback_request)
-    releases = [
-        aggregation.ReleasePoint(number, thresholds)
-        for number, thresholds in Release.objects.filter(request=feedback_request).values_list("number", "thresholds")
-    ]
-    rows = RaterResponse.objects.filter(request=feedback_request, batch__isnull=False).values_list(
-        "id", "group", "attributed", "batch", "ratings", "comments"
-    )
-    responses = [aggregation.RaterAnswers(str(key), g, a, b, r, c) for key, g, a, b, r, c in rows]
-    own = {k: v for k, v in feedback_request.self_answers.items() if v is not None}
-    self_scores: dict = {}
-    margins: dict[str, float] = {}
-    if own:
-        areas = {s.name: s.area.title for s in request_skills(feedback_request=feedback_request)}
-        scored = scoring.score_responses(
-            items, {k: v for k, v in own.items() if k in {i.id for i in items}}, skill_areas=areas
+    return feedback_results_many([feedback_request])[0]
+
+
+def feedback_results_many(requests: Sequence[FeedbackRequest]) -> list[FeedbackResults]:
+    """Each request's latest released figures, as stored when it was released (four queries at most,
+    however many requests and answers): the anonymity plan is never recomputed on a read."""
+    requests = list(requests)
+    skills = request_skills_many(requests=requests)
+    latest = latest_results(ReleasedResult.objects.filter(release__request__in=[r.pk for r in requests]))
+    scores, comments = result_rows([entry[0] for entry in latest.values()])
+    found = []
+    for feedback_request in requests:
+        request_skills = skills.get(feedback_request.pk, [])
+        items = request_items_of(feedback_request, request_skills)
+        own = {k: v for k, v in feedback_request.self_answers.items() if v is not None}
+        snapshot = None
+        if feedback_request.pk in latest:
+            result_id, number, responses, _day = latest[feedback_request.pk]
+            areas = {s.name: s.area.title for s in request_skills}
+            self_scores, margins = _self_side(feedback_request, items, areas, own)
+            specs = [released.item_spec(item) for item in items]
+            snapshot = _shuffled(
+                released.snapshot_from(
+                    number,
+                    responses,
+                    scores.get(result_id, ()),
+                    comments.get(result_id, ()),
+                    specs,
+                    self_scores,
+                    margins,
+                )
+            )
+        found.append(
+            FeedbackResults(
+                feedback_request, items, snapshot, snapshot.number if snapshot else 0, own, tuple(request_skills)
+            )
         )
-        self_scores = {s.skill: s.score for s in scored.skills}
-        margins = _margins(feedback_request, scored.skills)
-    snapshot = aggregation.latest(responses, releases, [_spec(item) for item in items], self_scores, margins=margins)
-    if snapshot is not None:
-        snapshot = _shuffled(snapshot)
-    return FeedbackResults(feedback_request, items, snapshot, len(releases), own)
+    return found
+
+
+@dataclass(frozen=True)
+class SkillRef:
+    """A request's skill as :func:`overall_results` reads it: id, name and area title."""
+
+    pk: int
+    name: str
+    area_title: str
+
+
+def overall_results(*, requests: QuerySet) -> list[FeedbackResults]:
+    """Like :func:`feedback_results_many` for the released requests of a (small, sliced) queryset,
+    latest deadline first, but each item carries only its overall ("all raters") figures: no groups,
+    no comments, and only the items and skills (:class:`SkillRef`) of skills with such a figure.
+    One query: enough for what other apps read (self versus others, the lowest-rated items)."""
+    last = Release.objects.filter(request=OuterRef("result__release__request")).order_by("-number")
+    skills = "result__release__request__skills"
+    rows = (
+        ReleasedScore.objects.filter(label=ALL, result__release__request__in=requests)
+        .filter(result__release__number=Subquery(last.values("number")[:1]))
+        .filter(**{f"{skills}__name": F("skill")})  # the request's skill the item belongs to
+        .select_related("result__release__request")
+        .annotate(skill_id=F(f"{skills}__id"), area_title=F(f"{skills}__area__title"))
+        .order_by("-result__release__request__deadline", "-result__release__request_id", "position")
+    )
+    found: dict[int, tuple[FeedbackRequest, int, int, list, dict]] = {}
+    for row in rows:
+        release = row.result.release
+        entry = found.setdefault(release.request_id, (release.request, release.number, row.result.responses, [], {}))
+        entry[3].append(
+            released.ScoreRow(
+                row.position, row.skill, row.item, row.label, row.attributed, row.n, row.mean, row.percent,
+                tuple(row.distribution),
+            )
+        )  # fmt: skip
+        entry[4].setdefault(row.skill_id, SkillRef(row.skill_id, row.skill, row.area_title))
+    results = []
+    for feedback_request, number, responses, scores, skill_refs in found.values():
+        request_skills = tuple(skill_refs.values())
+        items = request_items_of(feedback_request, request_skills)
+        own = {k: v for k, v in feedback_request.self_answers.items() if v is not None}
+        areas = {s.name: s.area_title for s in request_skills}
+        self_scores, margins = _self_side(feedback_request, items, areas, own)
+        specs = [released.item_spec(item) for item in items]
+        snapshot = released.snapshot_from(number, responses, scores, (), specs, self_scores, margins)
+        results.append(FeedbackResults(feedback_request, items, snapshot, number, own, request_skills))
+    return results
+
+
+def _self_side(feedback_request: FeedbackRequest, items, areas: dict, own: dict) -> tuple[dict, dict[str, float]]:
+    """The learner's own scores per skill and the detectable difference (their answers, read now);
+    ``areas`` maps skill name -> area title."""
+    if not own:
+        return {}, {}
+    scored = scoring.score_responses(
+        items, {k: v for k, v in own.items() if k in {i.id for i in items}}, skill_areas=areas
+    )
+    return {s.skill: s.score for s in scored.skills}, _margins(feedback_request, scored.skills)
 
 
 def _margins(feedback_request: FeedbackRequest, skills) -> dict[str, float]:

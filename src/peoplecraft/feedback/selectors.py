@@ -1,26 +1,32 @@
 """Every read of feedback requests. Anonymity lives here too: nothing returned names a rater's answers.
 
 The learner-facing reads return invitations as (id, e-mail, group) only -- never their state -- and
-results only through :func:`results.feedback_results`, which shows released aggregates.
+results only through :func:`results.feedback_results`, which shows released aggregates: the
+figures stored once at each release (:mod:`releasing`), read here and never recomputed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, OuterRef, QuerySet, Subquery
 
 from peoplecraft.accounts.tokens import token_hash
 from peoplecraft.assessment.catalogue import instrument_get
 from peoplecraft.assessment.instrument import Item
 from peoplecraft.core.ownership import get_owned_or_404
 from peoplecraft.feedback import sealed
+from peoplecraft.feedback.anonymity import ALL
 from peoplecraft.feedback.models import (
     Draft,
     FeedbackRequest,
     Invitation,
     MomentInvitation,
+    MomentRelease,
     RaterResponse,
+    Release,
+    ReleasedComment,
+    ReleasedScore,
     SealedResponse,
     SpentMarker,
 )
@@ -55,12 +61,28 @@ def request_skills(*, feedback_request: FeedbackRequest) -> list:
     return list(feedback_request.skills.select_related("area").order_by("area__position", "position", "pk"))
 
 
+def request_skills_many(*, requests) -> dict[int, list]:
+    """Request id -> its skills (with their areas) in guide order, for many requests in one query."""
+    ids = [r.pk for r in requests]
+    if not ids:
+        return {}
+    through = FeedbackRequest.skills.through.objects.filter(feedbackrequest_id__in=ids).select_related("skill__area")
+    found: dict[int, list] = {}
+    for link in through.order_by("skill__area__position", "skill__position", "skill_id"):
+        found.setdefault(link.feedbackrequest_id, []).append(link.skill)
+    return found
+
+
 def request_items(*, feedback_request: FeedbackRequest) -> tuple[Item, ...]:
     """The request's items, in the order they were fixed at creation."""
-    instrument = instrument_get(feedback_request.instrument_id)
+    return request_items_of(feedback_request, request_skills(feedback_request=feedback_request))
+
+
+def request_items_of(feedback_request: FeedbackRequest, skills) -> tuple[Item, ...]:
+    """:func:`request_items` with the request's skills already at hand (no query)."""
     from peoplecraft.assessment.questionnaire import questionnaire_items
 
-    skills = request_skills(feedback_request=feedback_request)
+    instrument = instrument_get(feedback_request.instrument_id)
     by_id = {item.id: item for item in questionnaire_items(instrument, [s.name for s in skills])}
     return tuple(by_id[item_id] for item_id in feedback_request.item_ids if item_id in by_id)
 
@@ -189,43 +211,109 @@ class OthersScore:
     request_id: int | None = None
 
 
+def latest_results(results: QuerySet, *, pool: bool = False) -> dict[int, tuple]:
+    """Request (or pool) id -> (result id, release number, responses, release day) of its latest release."""
+    release = "moment_release" if pool else "release"
+    parent = f"{release}__pool_id" if pool else f"{release}__request_id"
+    found: dict[int, tuple] = {}
+    for parent_id, result_id, number, responses, day in results.values_list(
+        parent, "pk", f"{release}__number", "responses", f"{release}__released_on"
+    ):
+        if parent_id not in found or found[parent_id][1] < number:
+            found[parent_id] = (result_id, number, responses, day)
+    return found
+
+
+def result_rows(result_ids) -> tuple[dict[int, list], dict[int, list]]:
+    """The stored rows of these released results: (scores, comments), each result id -> rows."""
+    from peoplecraft.feedback.released import CommentRow, ScoreRow
+
+    scores: dict[int, list] = {}
+    comments: dict[int, list] = {}
+    ids = list(result_ids)
+    if not ids:
+        return scores, comments
+    score_fields = ("position", "skill", "item", "label", "attributed", "n", "mean", "percent", "distribution")
+    for result_id, *values in ReleasedScore.objects.filter(result_id__in=ids).values_list("result_id", *score_fields):
+        scores.setdefault(result_id, []).append(ScoreRow(*values))
+    comment_fields = ("position", "question", "label", "attributed", "texts")
+    for result_id, *values in ReleasedComment.objects.filter(result_id__in=ids).values_list(
+        "result_id", *comment_fields
+    ):
+        comments.setdefault(result_id, []).append(CommentRow(*values))
+    return scores, comments
+
+
 def others_scores(*, owner, skill_ids=None) -> dict[int, OthersScore]:
     """Skill id -> the latest released others' score: a full request's release or the pooled moments.
 
     Only released aggregates that the learner's own results pages show: a request's skill summary
-    (the "all raters" overall, itself only from released, guarded sets) and a pool's released mean.
+    (the "all raters" overall, itself only from released, guarded sets) and a pool's released mean,
+    both read from the figures stored at release (two queries, however much feedback there is).
     When both exist, the later release wins (a request on the same day wins over moments).
     """
-    from peoplecraft.feedback import moment_results, results
+    from peoplecraft.feedback.released import others_by_skill
 
     found: dict[int, OthersScore] = {}
-    requests = (
-        FeedbackRequest.objects.filter(owner=owner, releases__isnull=False)
-        .distinct()
-        .prefetch_related("skills", "releases")
-        .order_by("created_at", "pk")
+    last = Release.objects.filter(request=OuterRef("result__release__request")).order_by("-number")
+    rows = (
+        ReleasedScore.objects.filter(label=ALL, result__release__request__owner=owner)
+        .filter(result__release__number=Subquery(last.values("number")[:1]))
+        .filter(result__release__request__skills__name=F("skill"))  # the request's skill of that name
+        .values_list(
+            "result__release__request_id",
+            "result__release__released_on",
+            "result__release__request__skills__id",
+            "percent",
+        )
+        .order_by("result__release__request__created_at", "result__release__request_id", "position")
     )
-    if skill_ids is not None:
-        requests = requests.filter(skills__id__in=list(skill_ids))
-    for feedback_request in requests:
-        snapshot = results.feedback_results(feedback_request=feedback_request).snapshot
-        if snapshot is None:
-            continue
-        released_on = max(release.released_on for release in feedback_request.releases.all())
-        ids = {skill.name: skill.pk for skill in feedback_request.skills.all()}
-        for summary in snapshot.skills:
-            skill_id = ids.get(summary.skill)
-            if summary.others_score is None or skill_id is None:
-                continue
-            score = OthersScore(skill_id, summary.others_score, "request", released_on, feedback_request.pk)
+    days: dict[int, object] = {}  # request id -> its latest release's day, in the order requests were made
+    percents: dict[int, list[tuple[int, float]]] = {}
+    for request_id, released_on, skill_id, percent in rows:
+        days[request_id] = released_on
+        percents.setdefault(request_id, []).append((skill_id, percent))
+    for request_id, released_on in days.items():
+        for skill_id, score in others_by_skill(percents[request_id]).items():
             if skill_id not in found or found[skill_id].released_on <= released_on:
-                found[skill_id] = score
-    for pooled in moment_results.pooled_skills(owner=owner, skill_ids=skill_ids):
-        if pooled.released and pooled.score is not None:
-            current = found.get(pooled.skill_id)
-            if current is None or current.released_on < pooled.released_on:
-                found[pooled.skill_id] = OthersScore(pooled.skill_id, pooled.score, "moments", pooled.released_on)
+                found[skill_id] = OthersScore(skill_id, score, "request", released_on, request_id)
+    for skill_id, score, released_on in _pooled_scores(owner):
+        current = found.get(skill_id)
+        if current is None or current.released_on < released_on:
+            found[skill_id] = OthersScore(skill_id, score, "moments", released_on)
     if skill_ids is not None:
         wanted = set(skill_ids)
         found = {key: value for key, value in found.items() if key in wanted}
     return found
+
+
+def request_others(*, requests: QuerySet) -> dict[int, tuple[object, dict[str, float]]]:
+    """Request id -> (its latest release's day, skill name -> others' score) for these requests, in
+    the order they were made; one query on the figures stored at release. A skill without an
+    overall in the latest release has no score (as on the results page)."""
+    from peoplecraft.feedback.released import others_by_skill
+
+    last = Release.objects.filter(request=OuterRef("result__release__request")).order_by("-number")
+    rows = (
+        ReleasedScore.objects.filter(label=ALL, result__release__request__in=requests)
+        .filter(result__release__number=Subquery(last.values("number")[:1]))
+        .values_list("result__release__request_id", "result__release__released_on", "skill", "percent")
+        .order_by("result__release__request__created_at", "result__release__request_id", "position")
+    )
+    days: dict[int, object] = {}
+    percents: dict[int, list[tuple[str, float]]] = {}
+    for request_id, released_on, skill, percent in rows:
+        days[request_id] = released_on
+        percents.setdefault(request_id, []).append((skill, percent))
+    return {request_id: (day, others_by_skill(percents[request_id])) for request_id, day in days.items()}
+
+
+def _pooled_scores(owner) -> list[tuple[int, float, object]]:
+    """(skill id, score, release day) of each pool whose latest release shows a score (one query)."""
+    last = MomentRelease.objects.filter(pool=OuterRef("result__moment_release__pool")).order_by("-number")
+    rows = (
+        ReleasedScore.objects.filter(label=ALL, result__moment_release__pool__owner=owner)
+        .filter(result__moment_release__number=Subquery(last.values("number")[:1]))
+        .values_list("result__moment_release__pool__skill_id", "percent", "result__moment_release__released_on")
+    )
+    return list(rows)

@@ -25,7 +25,7 @@ from peoplecraft.assessment import selectors as assessment_selectors
 from peoplecraft.assessment.catalogue import default_instrument
 from peoplecraft.assessment.instrument import NO_OCCASION
 from peoplecraft.assessment.questionnaire import questionnaire_items
-from peoplecraft.feedback import aggregation
+from peoplecraft.feedback import aggregation, releasing
 from peoplecraft.feedback import delivery as delivery_mail
 from peoplecraft.feedback.anonymity import MANAGER, MAX_RATERS, ThresholdError, thresholds_validate
 from peoplecraft.feedback.models import (
@@ -38,7 +38,7 @@ from peoplecraft.feedback.models import (
     Release,
     SealedResponse,
 )
-from peoplecraft.feedback.sealed import RESPONSE, open_in_random_order
+from peoplecraft.feedback.sealed import RESPONSE
 from peoplecraft.feedback.tokens import rater_url, token_new
 from peoplecraft.skillmap.models import Guide, Skill
 
@@ -297,7 +297,8 @@ def release_if_due(feedback_request: FeedbackRequest, *, closing: bool) -> Relea
 
     The sealed rows are opened, shuffled with the system's random source, stored as responses in
     that order and deleted, so neither the rows nor their insertion order (SQLite's rowid) say
-    which answer came first.
+    which answer came first. What the release shows is stored with it, once
+    (:func:`releasing.result_store`): pages read those figures and never recompute them.
     """
     pending = SealedResponse.objects.filter(request=feedback_request)
     total = pending.count()
@@ -306,16 +307,9 @@ def release_if_due(feedback_request: FeedbackRequest, *, closing: bool) -> Relea
         pending_anonymous=anonymous, pending=total, thresholds=feedback_request.thresholds, closing=closing
     ):
         return None
-    last = Release.objects.filter(request=feedback_request).order_by("-number").first()
-    release = Release.objects.create(
-        request=feedback_request,
-        number=(last.number + 1) if last else 1,
-        thresholds=feedback_request.thresholds,
-        released_on=timezone.localdate(),
-    )
     context = response_context(feedback_request.pk)
-    rows = list(pending)
-    for row, answer in open_in_random_order(rows, RESPONSE, context):
+
+    def store(row: SealedResponse, answer: dict, number: int) -> None:
         RaterResponse.objects.create(
             request=feedback_request,
             group=answer["group"],
@@ -323,7 +317,17 @@ def release_if_due(feedback_request: FeedbackRequest, *, closing: bool) -> Relea
             ratings=answer["ratings"],
             comments=answer["comments"],
             received_on=date.fromisoformat(answer["received_on"]),
-            batch=release.number,
+            batch=number,
         )
-    SealedResponse.objects.filter(pk__in=[row.pk for row in rows]).delete()
+
+    release = releasing.release_batch(
+        releases=Release.objects,
+        parent={"request": feedback_request},
+        thresholds=feedback_request.thresholds,
+        sealed_rows=list(pending),
+        purpose=RESPONSE,
+        context=context,
+        store_answer=store,
+    )
+    releasing.result_store(releasing.request_snapshots(feedback_request)[-1], release=release)
     return release

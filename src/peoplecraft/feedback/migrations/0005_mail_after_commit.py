@@ -14,7 +14,7 @@ def reminded_as_before(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('feedback', '0003_unlinkable_storage'),
+        ('feedback', '0004_released_results'),
     ]
 
     operations = [
