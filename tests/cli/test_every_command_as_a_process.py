@@ -227,7 +227,7 @@ RUNS: dict[str, list[Run]] = {
         json_run("goals", "list", used=True),
         run("goals", "list", setup=(("goals", "add", "Fix [/x]", *GOAL[3:]),), shows="Fix [/x]"),
     ],
-    "goals checkin": [run("goals", "checkin", "1", "--progress", "40", "--note", "Two talks", used=True)],
+    "goals checkin": [run("goals", "checkin", "1", "--done", "6", "--note", "Two talks", used=True)],
     "goals done": [run("goals", "done", "1", used=True), run("goals", "done", "9", code=2)],
     "goals drop": [run("goals", "drop", "1", used=True)],
     "goals board": [run("goals", "board", used=True), json_run("goals", "board", used=True)],
