@@ -169,7 +169,12 @@ RUNS: dict[str, list[Run]] = {
         run("practice", "log", "Empathy", "--situation", "1:1 with Sam", "--rating", "4", "--minutes", "15"),
         run("practice", "log", "[/no-skill]", "--situation", "s", code=2, says="'[/no-skill]'"),
     ],
-    "practice plan": [json_run(*FOCUS, "--ics", "{tmp}/plan.ics"), run("practice", "plan", shows="Week of")],
+    "practice plan": [
+        json_run(*FOCUS, "--ics", "{tmp}/plan.ics"),
+        run("practice", "plan", shows="Next 7 days"),
+        run("practice", "plan", "--week", SOON, shows="Week of"),
+    ],
+    "practice tick": [run("practice", "tick", "Empathy", "--undo", used=True, shows="not ticked off")],
     "practice cards": [json_run("practice", "cards", used=True), run("practice", "cards", used=True)],
     "practice grade": [run("practice", "grade", "empathy-1", "good", used=True, shows="Graded empathy-1")],
     "practice exercises": [run("practice", "exercises"), json_run("practice", "exercises", "--skill", "Empathy")],
