@@ -97,7 +97,7 @@ def test_ticking_with_htmx_returns_the_session_row(owner_client, focused, on_sun
     response = owner_client.post(url, {"done": "1"}, HTTP_HX_REQUEST="true")
     body = response.content.decode()
     assert response.status_code == 200 and "<html" not in body and body.strip().startswith("<li")
-    assert "✓ Done" in body and 'name="done" value="0"' in body
+    assert "✓ Done" in body and 'name="done" value="0"' in body and 'data-announce="Done: ' in body
 
 
 def test_ticking_someone_elses_skill_or_a_bad_day_stores_nothing(owner_client, focused, outsider, on_sunday):

@@ -196,7 +196,8 @@ def session_tick(request: HttpRequest, day: str, skill_id: int) -> HttpResponse:
                     if p.skill_id == skill_id), None)  # fmt: skip
     if planned is None:
         raise Http404
-    context = {"planned": planned, "error": error}
+    done = _("Done: %(title)s.") if planned.done else _("Not done yet: %(title)s.")
+    context = {"planned": planned, "error": error, "announce": "" if error else done % {"title": planned.session.title}}
     return render(request, "practice/plan.html#planned-session", context, status=400 if error else 200)
 
 
