@@ -124,6 +124,7 @@ def test_review_json_document(imported_guide):
         "feedback",
         "mood",
         "trend",
+        "trend_rows",
         "goals_due",
         "goals_slipping",
         "focus",
