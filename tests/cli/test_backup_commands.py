@@ -109,3 +109,17 @@ def test_backup_of_every_kind_of_data_is_lossless_and_byte_identical(tmp_path, g
     with sqlite3.connect(first / "peoplecraft.sqlite3") as a, sqlite3.connect(second / "peoplecraft.sqlite3") as b:
         query = "SELECT started_at, completed_at FROM assessment_assessment ORDER BY id"
         assert a.execute(query).fetchall() == b.execute(query).fetchall()  # every microsecond restored
+
+
+def test_restore_leaves_the_tables_analysed_for_the_query_planner(tmp_path, guide_path):
+    """A bulk-loaded table has no planner statistics; the restore refreshes them (issue 12)."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert _run(first, "guide", "import", str(guide_path)).returncode == 0
+    assert _run(first, "backup", "create", str(tmp_path / "a.json")).returncode == 0
+    restored = _run(second, "backup", "restore", str(tmp_path / "a.json"))
+    assert restored.returncode == 0, restored.stderr
+
+    database = next(second.glob("*.sqlite3"))
+    with sqlite3.connect(database) as connection:
+        analysed = {row[0] for row in connection.execute("SELECT tbl FROM sqlite_stat1")}
+    assert "skillmap_skill" in analysed, sorted(analysed)

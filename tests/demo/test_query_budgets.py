@@ -20,6 +20,7 @@ from django.test import Client
 
 BUDGET = 12
 PAGES = {
+    "today": "/",
     "skill map": "/skills/",
     "skill page": "/skills/skill/{skill}/",
     "area page": "/skills/area/{area}/",
@@ -40,6 +41,7 @@ PAGES = {
 }
 # Pages whose extra queries come from the feedback app, and the function that makes them.
 FEEDBACK_COST = {
+    "today": "feedback/integrations.py: _prompt_action (a closed 360's journal prompt, for two weeks after a release)",
     "skill map": "feedback/templatetags/feedback_others.py: guide_others_scores (the 'others' chips)",
     "skill page": "feedback/templatetags/feedback_others.py: skill_others_score (the 'others' score)",
     "assess results": "feedback/integrations.py: _others (others' scores per skill)",
@@ -113,3 +115,29 @@ def test_the_part_outside_feedback_stays_within_the_budget(demo_world, page):
     assert response.status_code == 200
     assert counts["feedback"] > 0  # the page does read feedback: otherwise it needs no xfail above
     assert counts["rest"] <= BUDGET, counts
+
+
+@pytest.mark.django_db
+def test_today_stays_within_the_budget_on_every_day_of_the_week(demo_world):
+    """Today's providers run different reads on different days (the plan, the weekly review from Friday)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from peoplecraft.dashboard.today import today_get
+
+    owner, _ids, _size = demo_world
+    monday = timezone.localdate() - timedelta(days=timezone.localdate().weekday())
+    today_get(owner=owner, day=monday)  # warm: registries load once
+    counts: dict[str, int] = {}
+
+    def count(execute, sql, params, many, context):
+        inside = any("/peoplecraft/feedback/" in frame.filename for frame in traceback.extract_stack())
+        counts["feedback" if inside else "rest"] += 1
+        return execute(sql, params, many, context)
+
+    for day in (monday + timedelta(days=n) for n in range(7)):
+        counts.update(feedback=0, rest=0)
+        with connection.execute_wrapper(count):
+            assert today_get(owner=owner, day=day).actions
+        assert counts["rest"] <= BUDGET - 2, (day, counts)  # the page adds the session and user queries

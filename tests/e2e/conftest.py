@@ -131,10 +131,13 @@ def browser():
 
 @pytest.fixture
 def signed_in_page(live_server_with_note, browser):
-    """A browser page signed in through the link ``peoplecraft serve`` printed, on the skill map."""
+    """A browser page signed in through the link ``peoplecraft serve`` printed, on the skill map
+    (signing in lands on Today; its "Your skill map" link is one click further)."""
     page = browser.new_page()
     page.goto(live_server_with_note.sign_in_link)
     page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{live_server_with_note.base_url}/")
+    page.get_by_role("link", name="Your skill map").click()
     page.wait_for_url(f"{live_server_with_note.base_url}/skills/")
     return page
 

@@ -22,6 +22,7 @@ VIEWPORTS = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1280, "
 
 # name -> how to find its URL in the data the fixture creates ({key} placeholders).
 PAGES = {
+    "today": "/",
     "skill map": "/skills/",
     "area": "/skills/area/{area}/",
     "skill": "/skills/skill/{skill}/",
@@ -47,6 +48,8 @@ PAGES = {
     "journal": "/journal/",
     "journal new": "/journal/new/",
     "journal entry": "{entry}",
+    "journal entry delete (confirmation)": "{entry}delete/",
+    "learn item remove (confirmation)": "{learn_item}remove/",
     "goals": "/goals/",
     "goals new": "/goals/new/",
     "goal": "{goal}",
@@ -72,6 +75,8 @@ def site(module_server, module_browser):
     page = context.new_page()
     page.goto(server.sign_in_link)
     page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{server.base_url}/")  # signing in lands on Today
+    page.get_by_role("link", name="Your skill map").click()
     page.wait_for_url(f"{server.base_url}/skills/")
     urls: dict[str, str] = {}
 

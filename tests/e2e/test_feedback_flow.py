@@ -32,7 +32,7 @@ def test_peers_answer_by_link_and_the_learner_sees_released_aggregates(live_serv
     page = browser.new_page()
     page.goto(server.sign_in_link)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{server.base_url}/skills/")
+    page.wait_for_url(f"{server.base_url}/")  # signing in lands on Today
 
     page.get_by_role("link", name="Feedback", exact=True).click()
     page.get_by_role("link", name="Ask for feedback").click()

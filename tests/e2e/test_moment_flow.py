@@ -36,7 +36,7 @@ def test_three_people_answer_one_question_on_a_phone(live_server_with_note, brow
     page = browser.new_page()
     page.goto(server.sign_in_link)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{server.base_url}/skills/")
+    page.wait_for_url(f"{server.base_url}/")  # signing in lands on Today
 
     page.goto(f"{server.base_url}/feedback/")
     form = page.locator("#moment-form")

@@ -24,7 +24,7 @@ def site(module_server, module_browser):
     page = context.new_page()
     page.goto(module_server.sign_in_link)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{module_server.base_url}/skills/")
+    page.wait_for_url(f"{module_server.base_url}/")  # signing in lands on Today
     page.goto(f"{module_server.base_url}/practice/plan/")
     for name in ("Active Listening", "Mediation"):
         page.get_by_label(name, exact=True).check()

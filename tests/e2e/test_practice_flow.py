@@ -13,7 +13,7 @@ def test_focus_grade_log_and_see_strength(live_server_with_note, browser):
     page = browser.new_page()
     page.goto(server.sign_in_link)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{server.base_url}/skills/")
+    page.wait_for_url(f"{server.base_url}/")  # signing in lands on Today
 
     page.get_by_role("navigation").get_by_role("link", name="Learn").click()
     page.get_by_role("link", name="Browse the catalogue").click()

@@ -20,7 +20,7 @@ def _ask_three_peers(server, browser) -> list[str]:
     page = browser.new_page()
     page.goto(server.sign_in_link)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{server.base_url}/skills/")
+    page.wait_for_url(f"{server.base_url}/")  # signing in lands on Today
     page.goto(f"{server.base_url}/feedback/new/")
     page.get_by_label("Active Listening").check()
     for number in range(1, 4):

@@ -17,7 +17,7 @@ def test_write_search_goal_and_board(live_server_with_note, browser):
     page = browser.new_page()
     page.goto(server.sign_in_link)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{server.base_url}/skills/")
+    page.wait_for_url(f"{server.base_url}/")  # signing in lands on Today
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Reflect").click()
     page.get_by_role("link", name="What? So what? Now what?").click()

@@ -13,7 +13,7 @@ def test_play_a_scenario_to_its_debrief(live_server_with_note, browser):
     page = browser.new_page()
     page.goto(server.sign_in_link)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{server.base_url}/skills/")
+    page.wait_for_url(f"{server.base_url}/")  # signing in lands on Today
 
     page.get_by_role("link", name="Scenarios").click()
     page.get_by_role("link", name="Forty comments: mediating two teammates").click()

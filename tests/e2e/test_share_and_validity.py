@@ -20,7 +20,7 @@ def test_opt_in_then_read_the_validity_report(live_server_with_note, browser, vi
     page = context.new_page()
     page.goto(server.sign_in_link)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{server.base_url}/skills/")
+    page.wait_for_url(f"{server.base_url}/")  # signing in lands on Today
 
     page.goto(f"{server.base_url}/accounts/settings/")
     expect(page.get_by_text("You do not share scores now.")).to_be_visible()

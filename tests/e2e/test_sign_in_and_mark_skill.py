@@ -19,6 +19,8 @@ def test_sign_in_with_printed_link_and_mark_written_communication_done(live_serv
 
     page.goto(server.sign_in_link)
     page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{server.base_url}/")  # signing in lands on Today
+    page.get_by_role("link", name="Your skill map").click()
     page.wait_for_url(f"{server.base_url}/skills/")
     assert page.get_by_role("heading", name="Guide", exact=True).is_visible()
 

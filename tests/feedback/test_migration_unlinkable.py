@@ -21,6 +21,14 @@ def _migrate(target):
     return executor.loader.project_state(target).apps
 
 
+@pytest.fixture(autouse=True)
+def _back_to_the_latest_schema():
+    """Leave the database fully migrated for the tests that run after this one."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 def test_existing_data_is_carried_over_without_state_or_readable_drafts(owner, imported_guide):
     from peoplecraft.core import sealing
 

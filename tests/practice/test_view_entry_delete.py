@@ -41,5 +41,11 @@ def test_log_page_offers_a_labelled_delete_button(owner_client, entry):
     assert "Delete the session of" in body and ": Retro" in body
 
 
-def test_get_is_not_allowed(owner_client, entry):
-    assert owner_client.get(reverse("practice:entry-delete", args=[entry.pk])).status_code == 405
+def test_get_asks_first_and_deletes_nothing(owner_client, entry):
+    response = owner_client.get(reverse("practice:entry-delete", args=[entry.pk]))
+    assert response.status_code == 200 and "Delete the session of" in response.content.decode()
+    assert PracticeEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_other_methods_are_not_allowed(owner_client, entry):
+    assert owner_client.put(reverse("practice:entry-delete", args=[entry.pk])).status_code == 405

@@ -82,6 +82,33 @@ def _bars(figure: Figure, areas: Sequence[tuple[str, float | None]]) -> None:
     axes.set_xlabel("Score (0-100)")
 
 
+_CLEAR = {"facecolor": "white", "edgecolor": "none", "pad": 1}  # a number stays readable over the average line
+
+
+@cached_chart
+def self_scores_chart(rows: Sequence[tuple[str, float]], *, fmt: str = "svg") -> bytes:
+    """Each skill's self-score as a bar with its number, and their average as a dashed line.
+
+    The progress page states "average N across K skills": this draws exactly those K scores.
+    """
+    with matplotlib.rc_context(_RC):
+        figure = Figure(figsize=(7, 1.0 + 0.38 * max(len(rows), 1)))
+        axes = figure.add_subplot()
+        names = ["\n".join(textwrap.wrap(name, 28)) for name, _score in rows]
+        values = [score for _name, score in rows]
+        axes.barh(names, values, color="#dbeafe", edgecolor=ACCENT, height=0.6)
+        for index, score in enumerate(values):
+            axes.text(score + 1.5, index, _whole(score), va="center", color=INK, bbox=_CLEAR)
+        if values:
+            mean = math.fsum(values) / len(values)
+            axes.axvline(mean, color=INK, linestyle="--", linewidth=1)
+            axes.text(mean, -0.75, f"average {_whole(mean)}", ha="center", va="bottom", color=INK, bbox=_CLEAR)
+        axes.set_xlim(0, 108)
+        axes.set_ylim(len(values) - 0.5, -1.1)  # note order top to bottom, room for the average label
+        axes.set_xlabel("Self-score (0-100)")
+        return _render(figure, fmt)
+
+
 Band = tuple[float, float] | None
 
 

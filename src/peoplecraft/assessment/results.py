@@ -9,7 +9,7 @@ from datetime import datetime
 from peoplecraft.assessment import measurement, others_sources, retest_selectors, scoring
 from peoplecraft.assessment.measurement import Precision
 from peoplecraft.assessment.models import Assessment, SkillResult
-from peoplecraft.assessment.selectors import result_precision
+from peoplecraft.assessment.selectors import latest_self_scores, result_precision
 from peoplecraft.skillmap.models import Skill
 
 
@@ -134,20 +134,14 @@ def _areas(rows: tuple[SkillRow, ...]) -> tuple[AreaRow, ...]:
 
 
 def _focus(assessment: Assessment, pools: dict, count: int = 3) -> tuple[FocusRow, ...]:
-    """Focus from every live skill of the guide: latest score up to this assessment, status, priorities."""
+    """Focus from every live skill of the guide: self-score up to this assessment, status, priorities."""
     skills = list(
         Skill.objects.filter(area__guide=assessment.guide_id, archived_at=None, area__archived_at=None)
         .select_related("area")
         .order_by("area__position", "position", "pk")
     )
-    latest = {
-        result.skill_id: result
-        for result in SkillResult.objects.filter(
-            skill__in=skills, score__isnull=False, assessment__completed_at__lte=assessment.completed_at
-        )
-        .select_related("skill", "assessment")
-        .order_by("assessment__completed_at", "pk")
-    }
+    # Each skill's self-score as it stood when this assessment was finished (the one selector).
+    latest = latest_self_scores(assessment.owner_id, assessment.guide, skills=skills, until=assessment.completed_at)
     snapshots = [_snapshot(s, latest.get(s.pk), pools) for s in skills]
     seen = others_sources.others_scores(assessment.owner, [s.pk for s in skills])
     others = {s.name: seen[s.pk] for s in skills if s.pk in seen}

@@ -146,3 +146,15 @@ def retest_pairs(user_ids: Iterable[int]) -> dict[str, list[tuple[float, float]]
             shown.setdefault(key, names[skill_id])
             pairs.setdefault(key, []).append((first, second))
     return {shown[key]: pairs[key] for key in sorted(pairs)}
+
+
+def latest_started(*, owner) -> Assessment | None:
+    """The latest assessment started in the active guide (not a retest), finished or not, with
+    ``retest_id`` and ``retested`` annotated as in :func:`retest_offer`: one query, for Today."""
+    retests = Assessment.objects.filter(retest_of=OuterRef("pk"))
+    return (
+        Assessment.objects.filter(owner=owner, guide__owner=owner, guide__is_active=True, retest_of=None)
+        .annotate(retest_id=Subquery(retests.values("pk")[:1]), retested=Exists(retests.exclude(completed_at=None)))
+        .order_by("-started_at", "-pk")
+        .first()
+    )

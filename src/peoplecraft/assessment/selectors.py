@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from peoplecraft.assessment import measurement
@@ -159,8 +160,16 @@ def assessment_latest(*, owner, guide: Guide) -> Assessment | None:
 
 
 def assessment_list(*, owner, guide: Guide) -> list[Assessment]:
+    """Completed assessments, newest first, with their area and skills (in note order) so the
+    history can name what each one covered."""
+    skills = Prefetch(
+        "skills", queryset=Skill.objects.select_related("area").order_by("area__position", "position", "pk")
+    )
     return list(
-        Assessment.objects.filter(owner=owner, guide=guide, completed_at__isnull=False).order_by("-completed_at", "-pk")
+        Assessment.objects.filter(owner=owner, guide=guide, completed_at__isnull=False)
+        .select_related("area")
+        .prefetch_related(skills)
+        .order_by("-completed_at", "-pk")
     )
 
 
@@ -270,43 +279,83 @@ def skill_history(*, skill: Skill) -> list[HistoryPoint]:
     return points
 
 
-def skill_self_score(*, skill: Skill) -> SkillResult | None:
-    """The skill's result in its most recent completed assessment."""
-    return (
-        SkillResult.objects.filter(skill=skill, assessment__completed_at__isnull=False)
-        .select_related("assessment")
-        .order_by("-assessment__completed_at", "-pk")
-        .first()
+def latest_self_scores(
+    owner, guide: Guide, *, skills: Sequence[Skill] | None = None, until=None
+) -> dict[int, SkillResult]:
+    """Skill id -> the result that is the skill's self-score: the ONE source of a self-score.
+
+    A skill's self-score comes from its latest answers across ``owner``'s completed assessments of
+    ``guide``: its result in the most recent assessment that scored it, whatever that assessment's
+    scope (a skill measured in an older assessment and not in the latest one keeps its score). A
+    later attempt with too few answers does not erase a score; a skill never scored gets its latest
+    "not enough answers" result (``score`` None). Skills never assessed are left out. ``skills``
+    narrows the read; ``until`` ignores assessments completed after it (results of an older
+    assessment). One query; the results carry ``skill__area`` and ``assessment``.
+    """
+    results = SkillResult.objects.filter(
+        assessment__owner=owner, skill__area__guide=guide, assessment__completed_at__isnull=False
     )
+    if skills is not None:
+        results = results.filter(skill__in=list(skills))
+    if until is not None:
+        results = results.filter(assessment__completed_at__lte=until)
+    scored: dict[int, SkillResult] = {}
+    unscored: dict[int, SkillResult] = {}
+    for result in results.select_related("skill__area", "assessment").order_by("assessment__completed_at", "pk"):
+        (unscored if result.score is None else scored)[result.skill_id] = result  # the most recent wins
+    return {**unscored, **scored}
+
+
+def latest_self_answers(owner, guide: Guide, items: Sequence[Item]) -> dict[str, int | None]:
+    """Item id -> the answer behind its skill's self-score (:func:`latest_self_scores`).
+
+    Each skill's answers come from the assessment that gives that skill its self-score, so the
+    360 self column and the skill map read the same answers. Items of skills never assessed, and
+    items that assessment did not answer, are left out.
+    """
+    by_name = {
+        result.skill.name.casefold(): result.assessment_id for result in latest_self_scores(owner, guide).values()
+    }
+    wanted: dict[int, list[str]] = {}
+    for item in items:
+        assessment_id = by_name.get(item.skill.casefold())
+        if assessment_id is not None:
+            wanted.setdefault(assessment_id, []).append(item.id)
+    found: dict[str, int | None] = {}
+    for assessment_id, item_ids in wanted.items():
+        rows = Answer.objects.filter(assessment_id=assessment_id, item_id__in=item_ids).values_list("item_id", "value")
+        found.update(rows)
+    return found
+
+
+def skill_self_score(*, skill: Skill) -> SkillResult | None:
+    """The skill's self-score (:func:`latest_self_scores`), for the skill's page."""
+    guide = skill.area.guide
+    return latest_self_scores(guide.owner_id, guide, skills=[skill]).get(skill.pk)
 
 
 def self_scores(*, guide: Guide) -> dict[int, float]:
-    """Skill id -> latest score (skills never scored are left out), for the skill map."""
-    results = (
-        SkillResult.objects.filter(
-            skill__area__guide=guide, assessment__completed_at__isnull=False, score__isnull=False
-        )
-        .order_by("assessment__completed_at", "pk")
-        .values_list("skill_id", "score")
-    )
-    return dict(results)
+    """Skill id -> self-score (:func:`latest_self_scores`; skills never scored are left out), for the skill map."""
+    found = latest_self_scores(guide.owner_id, guide)
+    return {skill_id: result.score for skill_id, result in found.items() if result.score is not None}
+
+
+def self_score_rows(owner, guide: Guide) -> list[tuple[Skill, float]]:
+    """(skill, self-score) of every scored live skill of ``guide``, in note order
+    (:func:`latest_self_scores`): the progress page's average and its chart read this one list."""
+    found = latest_self_scores(owner, guide)
+    rows = [
+        (result.skill, result.score)
+        for result in found.values()
+        if result.score is not None and result.skill.archived_at is None and result.skill.area.archived_at is None
+    ]
+    return sorted(rows, key=lambda row: (row[0].area.position, row[0].position, row[0].pk))
 
 
 def active_guide_self_scores(*, owner) -> list[tuple[Skill, float]]:
-    """(skill, latest score) of every scored live skill in ``owner``'s active guide, in one query."""
-    results = (
-        SkillResult.objects.filter(
-            skill__area__guide__owner=owner,
-            skill__area__guide__is_active=True,
-            skill__archived_at=None,
-            skill__area__archived_at=None,
-            assessment__completed_at__isnull=False,
-            score__isnull=False,
-        )
-        .select_related("skill")
-        .order_by("assessment__completed_at", "pk")
-    )
-    return list({result.skill_id: (result.skill, result.score) for result in results}.values())
+    """(skill, self-score) of every scored live skill in ``owner``'s active guide (:func:`self_score_rows`)."""
+    guide = Guide.objects.filter(owner=owner, is_active=True).first()
+    return [] if guide is None else self_score_rows(owner, guide)
 
 
 def guide_area(*, guide: Guide, number: int) -> Area | None:

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import push_url
 
 from peoplecraft.assessment import charts, retest_selectors, selectors, services
 from peoplecraft.assessment import results as result_selectors
@@ -139,7 +140,9 @@ def _take_post(request: HttpRequest, assessment, pages, number: int) -> HttpResp
             if not request.htmx:
                 return redirect_after_post(request, "assessment:take", assessment.pk, target)
             context = _page_context(assessment, pages, target, None, _answers(assessment, pages))
-            return render(request, "assessment/take.html#take-form", context)
+            response = render(request, "assessment/take.html#take-form", context)
+            # The address follows the page shown, so Back and reload keep the learner's place.
+            return push_url(response, reverse("assessment:take", args=[assessment.pk, target]))
     else:
         error = _("Some answers were not on the scale; nothing on this page was saved.")
     context = _page_context(assessment, pages, number, form, _answers(assessment, pages))
@@ -169,6 +172,15 @@ def radar(request: HttpRequest, assessment_id: int) -> HttpResponse:
     if not assessment.is_complete:
         raise Http404
     svg = charts.radar_chart(result_selectors.area_scores(assessment=assessment))
+    return HttpResponse(svg, content_type="image/svg+xml")
+
+
+@require_GET
+@_SVG_CSP
+def self_scores_chart(request: HttpRequest) -> HttpResponse:
+    """Every scored skill's self-score in the active guide: the progress page's chart."""
+    rows = selectors.self_score_rows(request.user, _guide(request))
+    svg = charts.self_scores_chart([(skill.name, score) for skill, score in rows])
     return HttpResponse(svg, content_type="image/svg+xml")
 
 

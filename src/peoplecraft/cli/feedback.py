@@ -16,7 +16,7 @@ REQUEST_ARGUMENT = typer.Argument(..., help="The request's number (see 'peoplecr
 def _base_url() -> str:
     from django.conf import settings
 
-    from peoplecraft.feedback.reminders import LOCAL_BASE_URL
+    from peoplecraft.feedback.delivery import LOCAL_BASE_URL
 
     return settings.BASE_URL or LOCAL_BASE_URL
 
@@ -71,15 +71,27 @@ def _create(
     except services.FeedbackError as error:
         context.fail(f"{len(error.problems)} problem(s); nothing was created or sent.", candidates=error.problems)
     shown = [link for link in links if link.url]
+    from peoplecraft.feedback.delivery import mail_waiting_message
+    from peoplecraft.feedback.selectors import mail_waiting_count
+
+    waiting = mail_waiting_count(feedback_request=feedback_request)
+    if waiting:
+        typer.echo(mail_waiting_message(waiting), err=True)
     if output == OutputFormat.JSON:
         document = {"request": feedback_request.pk, "delivery": feedback_request.delivery, "invited": len(links)}
+        if not pass_on:
+            document["mail_waiting"] = waiting
         if pass_on:
             document["links"] = [{"email": k.email, "group": k.group, "url": k.url} for k in shown]
             document["warning"] = HANDED_OUT_WARNING
         print_json(document)
         return
     if not pass_on:
-        typer.echo(f"Created feedback request {feedback_request.pk}; e-mailed a personal link to {len(links)} raters.")
+        sent = len(links) - waiting
+        typer.echo(
+            f"Created feedback request {feedback_request.pk}; e-mailed a personal link to {sent} of {len(links)} "
+            "raters."
+        )
         typer.echo("You never see their links: that keeps who answered from you.")
         return
     typer.echo(f"Created feedback request {feedback_request.pk} for {len(links)} raters; no e-mail was sent.")

@@ -38,6 +38,11 @@ def moment(
         )
     except moment_services.FeedbackError as error:
         context.fail(f"{len(error.problems)} problem(s); nothing was created or sent.", candidates=error.problems)
+    from peoplecraft.feedback.delivery import mail_waiting_message
+    from peoplecraft.feedback.selectors import moment_mail_waiting_count
+
+    if waiting := moment_mail_waiting_count(moment=created):
+        typer.echo(mail_waiting_message(waiting), err=True)
     if output == OutputFormat.JSON:
         print_json(
             {

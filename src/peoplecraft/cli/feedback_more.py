@@ -87,6 +87,11 @@ def resend(
         link = services.invitation_resend(invitation=invitation, base_url=_base_url())
     except services.FeedbackError as error:
         context.fail(str(error))
+    if link.url is None and selectors.invitation_mail_waiting(invitation=invitation):
+        context.fail(
+            f"The mail server did not accept the e-mail to {link.email}; 'peoplecraft feedback remind' tries again.",
+            code=context.EXIT_FAILURE,
+        )
     if link.url is None:
         typer.echo(f"Sent {link.email} a new link by e-mail.")
         return
@@ -120,10 +125,15 @@ def delete(
 
 
 def remind() -> None:
-    """Queue the reminders that are due (run daily); 'peoplecraft worker' sends them."""
+    """Send invitation e-mails still waiting, and queue the reminders that are due (run daily);
+    'peoplecraft worker' sends the reminders."""
     context.owner()
+    from peoplecraft.feedback.delivery import send_due_mail
     from peoplecraft.feedback.reminders import reminders_enqueue
 
+    retried = send_due_mail()
+    if retried.sent or retried.failed:
+        typer.echo(f"Sent {retried.sent} invitation e-mail(s) that were waiting; {retried.failed} still waiting.")
     queued = reminders_enqueue()
     typer.echo(f"Queued reminders for {queued} request(s).")
 

@@ -22,6 +22,7 @@ from peoplecraft.cli import (
     review,
     scenario,
     serve,
+    today,
     worker,
     write,
 )
@@ -67,6 +68,7 @@ app.add_typer(practice.app, name="practice")
 app.command(name="serve")(serve.serve)
 app.add_typer(backup.app, name="backup")
 app.command(name="progress")(progress.progress)
+app.command(name="today")(today.today)
 # Reflection journal and goals (issue 7)
 app.add_typer(journal.app, name="journal")
 app.add_typer(goals.app, name="goals")

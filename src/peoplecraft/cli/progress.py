@@ -34,7 +34,9 @@ def progress(output: OutputFormat = typer.Option(OutputFormat.TEXT, "--format", 
     assessment = document["assessment"]
     line(
         "Self-assessment",
-        f"{assessment['completed']}: average {assessment['mean']}/100" if assessment else "not taken yet",
+        f"latest {assessment['completed']}; average {assessment['mean']}/100 across {assessment['scored']} skills"
+        if assessment
+        else "not taken yet",
     )
     line("Practice", f"{document['practice']['this_week']} sessions this week")
     for row in document["practice"]["focus"]:

@@ -1,4 +1,4 @@
-"""``peoplecraft worker``: run the background task worker (feedback reminders)."""
+"""``peoplecraft worker``: run the background task worker (feedback reminders, purging the undo trash)."""
 
 from __future__ import annotations
 

@@ -118,13 +118,25 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Caches -------------------------------------------------------------------------------------
-# "default" stays per process (rate-limit counters, memoised pools). "charts" keeps rendered
-# charts by a hash of their inputs (core/chart_cache.py): files under the data directory, shared
-# by every worker, or Redis when PEOPLECRAFT_REDIS_URL is set (needs the ``redis`` package).
+# "default" holds rate-limit counters and memoised pools. `peoplecraft serve` runs one worker
+# process per core, so with PEOPLECRAFT_REDIS_URL set (a team server) it lives in Redis, shared by
+# every worker. Without Redis it stays in each process's memory: the rater-link limit is then
+# counted per worker (the tokens are unguessable; the limit is a second line). Counters keyed by a
+# client address are never written to disk or the database, where the learner could read them.
+# "charts" keeps rendered charts by a hash of their inputs (core/chart_cache.py): files under the
+# data directory, shared by every worker, or Redis (needs the ``redis`` package).
 REDIS_URL = env_str("PEOPLECRAFT_REDIS_URL", "")
 CHART_CACHE_SECONDS = env_int("PEOPLECRAFT_CHART_CACHE_SECONDS", 30 * 24 * 60 * 60)
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "peoplecraft-shared",
+        }
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    ),
     "charts": (
         {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -228,6 +240,8 @@ EMAIL_PORT = env_int("PEOPLECRAFT_EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("PEOPLECRAFT_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = env_str("PEOPLECRAFT_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("PEOPLECRAFT_EMAIL_USE_TLS", True)
+# A mail server that accepts the connection and then says nothing must not hang a request for ever.
+EMAIL_TIMEOUT = env_int("PEOPLECRAFT_EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("PEOPLECRAFT_EMAIL_FROM", "Peoplecraft <peoplecraft@localhost>")
 
 # --- Internationalisation ---------------------------------------------------------------

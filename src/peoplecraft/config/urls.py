@@ -1,13 +1,15 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 
+from peoplecraft.core import trash_views
 from peoplecraft.core import views as core_views
+from peoplecraft.dashboard import views as dashboard_views
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="skillmap:map", permanent=False), name="home"),
+    path("", dashboard_views.today, name="home"),  # Today: the next actions, the skill map one click further
     path("healthz", core_views.healthz, name="healthz"),
     path("ping", core_views.ping, name="ping"),
+    path("undo/<int:item_id>/", trash_views.undo, name="undo"),
     path("accounts/", include("peoplecraft.accounts.urls")),
     path("skills/", include("peoplecraft.skillmap.urls")),
     path("assess/", include("peoplecraft.assessment.urls")),

@@ -87,4 +87,15 @@ def bootstrap_first_run():
     migrate_database()
     owner, created = owner_ensure_created()
     guide_load_default(owner=owner)
+    purge_trash_if_due()
     return owner, created
+
+
+def purge_trash_if_due() -> None:
+    """Forget deleted rows whose undo window has passed. On a laptop no ``peoplecraft worker`` runs
+    the purge task queued at each deletion, so every command and every server start does it; the
+    check is one read, and it writes only when something is due."""
+    from peoplecraft.core import trash
+
+    if trash.expired_exist():
+        trash.purge_expired()

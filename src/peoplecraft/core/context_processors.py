@@ -8,5 +8,10 @@ def navigation(request: HttpRequest) -> dict:
         return {"nav_items": (), "nav_current": None}
     items = nav_items()
     # The most specific section wins: /practice/scenarios/ is Scenarios, not Practice.
-    matches = [item.url for item in items if request.path.startswith(item.url)]
+    # Today ("/") is current on the home page only, not as the prefix of every path.
+    matches = [item.url for item in items if _within(request.path, item.url)]
     return {"nav_items": items, "nav_current": max(matches, key=len, default=None)}
+
+
+def _within(path: str, url: str) -> bool:
+    return path == url or (url != "/" and path.startswith(url))

@@ -33,6 +33,7 @@
 -- migration axes 0010_accessattemptexpiration
 -- migration contenttypes 0001_initial
 -- migration contenttypes 0002_remove_content_type_name
+-- migration core 0001_initial
 -- migration django_tasks_database 0001_initial
 -- migration django_tasks_database 0002_alter_dbtaskresult_options
 -- migration django_tasks_database 0003_dbtaskresult_enqueued_at_dbtaskresult_finished_at
@@ -57,6 +58,7 @@
 -- migration feedback 0001_initial
 -- migration feedback 0002_moments
 -- migration feedback 0003_unlinkable_storage
+-- migration feedback 0004_mail_after_commit
 -- migration goals 0001_initial
 -- migration goals 0002_checkin_amount
 -- migration journal 0001_initial
@@ -137,31 +139,28 @@ CREATE INDEX "axes_accesslog_user_agent_0e659004" ON "axes_accesslog" ("user_age
 CREATE INDEX "axes_accesslog_ip_address_86b417e5" ON "axes_accesslog" ("ip_address");
 CREATE INDEX "axes_accesslog_username_df93064b" ON "axes_accesslog" ("username");
 CREATE TABLE "axes_accessattemptexpiration" ("access_attempt_id" integer NOT NULL PRIMARY KEY REFERENCES "axes_accessattempt" ("id") DEFERRABLE INITIALLY DEFERRED, "expires_at" datetime NOT NULL);
+CREATE TABLE "core_trasheditem" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "label" varchar(300) NOT NULL, "rows" text NOT NULL, "relinks" text NOT NULL, "on_restore" varchar(200) NOT NULL, "return_url" varchar(500) NOT NULL, "deleted_at" datetime NOT NULL, "owner_id" bigint NOT NULL REFERENCES "accounts_user" ("id") DEFERRABLE INITIALLY DEFERRED);
+CREATE INDEX "core_trasheditem_deleted_at_6e861697" ON "core_trasheditem" ("deleted_at");
+CREATE INDEX "core_trasheditem_owner_id_64926fc7" ON "core_trasheditem" ("owner_id");
 CREATE TABLE "django_tasks_database_dbtaskresult" ("id" char(32) NOT NULL PRIMARY KEY, "args_kwargs" text NOT NULL CHECK ((JSON_VALID("args_kwargs") OR "args_kwargs" IS NULL)), "priority" integer NOT NULL, "task_path" text NOT NULL, "queue_name" varchar(32) NOT NULL, "backend_name" varchar(32) NOT NULL, "run_after" datetime NOT NULL, "enqueued_at" datetime NOT NULL, "finished_at" datetime NULL, "started_at" datetime NULL, "return_value" text NULL CHECK ((JSON_VALID("return_value") OR "return_value" IS NULL)), "exception_class_path" text NOT NULL, "traceback" text NOT NULL, "worker_ids" text NOT NULL CHECK ((JSON_VALID("worker_ids") OR "worker_ids" IS NULL)), "status" varchar(10) NOT NULL, CONSTRAINT "priority_range" CHECK ("priority" BETWEEN -100 AND 100));
 CREATE INDEX "django_task_queue_n_99c321_idx" ON "django_tasks_database_dbtaskresult" ("queue_name");
 CREATE INDEX "django_task_backend_071754_idx" ON "django_tasks_database_dbtaskresult" ("backend_name");
 CREATE INDEX "tasks_db_new_ordering_idx" ON "django_tasks_database_dbtaskresult" ("status", "priority" DESC, "run_after" ASC, "enqueued_at" ASC) WHERE "status" = 'READY';
 CREATE TABLE "feedback_feedbackrequest_skills" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "feedbackrequest_id" bigint NOT NULL REFERENCES "feedback_feedbackrequest" ("id") DEFERRABLE INITIALLY DEFERRED, "skill_id" bigint NOT NULL REFERENCES "skillmap_skill" ("id") DEFERRABLE INITIALLY DEFERRED);
-CREATE TABLE "feedback_invitation" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "email" varchar(254) NOT NULL, "group" varchar(16) NOT NULL, "attributed" bool NOT NULL, "token_hash" varchar(64) NOT NULL UNIQUE, "request_id" bigint NOT NULL REFERENCES "feedback_feedbackrequest" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "one_invitation_per_email" UNIQUE ("request_id", "email"));
+CREATE TABLE "feedback_invitation" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "email" varchar(254) NOT NULL, "group" varchar(16) NOT NULL, "attributed" bool NOT NULL, "token_hash" varchar(64) NOT NULL UNIQUE, "request_id" bigint NOT NULL REFERENCES "feedback_feedbackrequest" ("id") DEFERRABLE INITIALLY DEFERRED, "mail_due_at" datetime NULL, "reminded_for" date NULL, CONSTRAINT "one_invitation_per_email" UNIQUE ("request_id", "email"));
 CREATE UNIQUE INDEX "feedback_feedbackrequest_skills_feedbackrequest_id_skill_id_113830c0_uniq" ON "feedback_feedbackrequest_skills" ("feedbackrequest_id", "skill_id");
 CREATE INDEX "feedback_feedbackrequest_skills_feedbackrequest_id_aad19779" ON "feedback_feedbackrequest_skills" ("feedbackrequest_id");
 CREATE INDEX "feedback_feedbackrequest_skills_skill_id_a28c8045" ON "feedback_feedbackrequest_skills" ("skill_id");
 CREATE INDEX "feedback_invitation_request_id_8acef12c" ON "feedback_invitation" ("request_id");
 CREATE TABLE "feedback_release" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "number" integer unsigned NOT NULL CHECK ("number" >= 0), "thresholds" text NOT NULL CHECK ((JSON_VALID("thresholds") OR "thresholds" IS NULL)), "released_on" date NOT NULL, "request_id" bigint NOT NULL REFERENCES "feedback_feedbackrequest" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "one_release_number" UNIQUE ("request_id", "number"));
 CREATE INDEX "feedback_release_request_id_b2e67a2e" ON "feedback_release" ("request_id");
-CREATE TABLE "feedback_momentrequest" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "question" varchar(200) NOT NULL, "created_at" datetime NOT NULL, "expires_on" date NOT NULL, "closed_at" datetime NULL, "owner_id" bigint NOT NULL REFERENCES "accounts_user" ("id") DEFERRABLE INITIALLY DEFERRED, "pool_id" bigint NOT NULL REFERENCES "feedback_momentpool" ("id") DEFERRABLE INITIALLY DEFERRED);
-CREATE TABLE "feedback_momentinvitation" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "email" varchar(254) NOT NULL, "token_hash" varchar(64) NOT NULL UNIQUE, "moment_id" bigint NOT NULL REFERENCES "feedback_momentrequest" ("id") DEFERRABLE INITIALLY DEFERRED);
+CREATE TABLE "feedback_momentinvitation" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "email" varchar(254) NOT NULL, "token_hash" varchar(64) NOT NULL UNIQUE, "moment_id" bigint NOT NULL REFERENCES "feedback_momentrequest" ("id") DEFERRABLE INITIALLY DEFERRED, "mail_due_at" datetime NULL);
 CREATE TABLE "feedback_momentpool" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "thresholds" text NOT NULL CHECK ((JSON_VALID("thresholds") OR "thresholds" IS NULL)), "created_at" datetime NOT NULL, "owner_id" bigint NOT NULL REFERENCES "accounts_user" ("id") DEFERRABLE INITIALLY DEFERRED, "skill_id" bigint NOT NULL REFERENCES "skillmap_skill" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "one_moment_pool_per_skill" UNIQUE ("owner_id", "skill_id"));
-CREATE INDEX "feedback_momentrequest_owner_id_0be1d7b7" ON "feedback_momentrequest" ("owner_id");
-CREATE INDEX "feedback_momentrequest_pool_id_d73f982a" ON "feedback_momentrequest" ("pool_id");
 CREATE INDEX "feedback_momentinvitation_moment_id_fb965a4c" ON "feedback_momentinvitation" ("moment_id");
 CREATE INDEX "feedback_momentpool_owner_id_bae232f9" ON "feedback_momentpool" ("owner_id");
 CREATE INDEX "feedback_momentpool_skill_id_c9e8938c" ON "feedback_momentpool" ("skill_id");
 CREATE TABLE "feedback_momentrelease" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "number" integer unsigned NOT NULL CHECK ("number" >= 0), "thresholds" text NOT NULL CHECK ((JSON_VALID("thresholds") OR "thresholds" IS NULL)), "released_on" date NOT NULL, "pool_id" bigint NOT NULL REFERENCES "feedback_momentpool" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "one_moment_release_number" UNIQUE ("pool_id", "number"));
 CREATE INDEX "feedback_momentrelease_pool_id_9eccf581" ON "feedback_momentrelease" ("pool_id");
-CREATE TABLE "feedback_feedbackrequest" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "instrument_id" varchar(100) NOT NULL, "item_ids" text NOT NULL CHECK ((JSON_VALID("item_ids") OR "item_ids" IS NULL)), "message" text NOT NULL, "deadline" date NOT NULL, "reminder_days" smallint unsigned NOT NULL CHECK ("reminder_days" >= 0), "attribute_manager" bool NOT NULL, "thresholds" text NOT NULL CHECK ((JSON_VALID("thresholds") OR "thresholds" IS NULL)), "self_answers" text NOT NULL CHECK ((JSON_VALID("self_answers") OR "self_answers" IS NULL)), "created_at" datetime NOT NULL, "closed_at" datetime NULL, "guide_id" bigint NOT NULL REFERENCES "skillmap_guide" ("id") DEFERRABLE INITIALLY DEFERRED, "owner_id" bigint NOT NULL REFERENCES "accounts_user" ("id") DEFERRABLE INITIALLY DEFERRED, "delivery" varchar(8) NOT NULL);
-CREATE INDEX "feedback_feedbackrequest_guide_id_5a665b16" ON "feedback_feedbackrequest" ("guide_id");
-CREATE INDEX "feedback_feedbackrequest_owner_id_e6b4d7aa" ON "feedback_feedbackrequest" ("owner_id");
 CREATE TABLE "feedback_spentmarker" ("marker" varchar(64) NOT NULL PRIMARY KEY, "request_id" bigint NULL REFERENCES "feedback_feedbackrequest" ("id") DEFERRABLE INITIALLY DEFERRED, "moment_id" bigint NULL REFERENCES "feedback_momentrequest" ("id") DEFERRABLE INITIALLY DEFERRED);
 CREATE TABLE "feedback_draft" ("locator" varchar(64) NOT NULL PRIMARY KEY, "ciphertext" text NOT NULL, "request_id" bigint NOT NULL REFERENCES "feedback_feedbackrequest" ("id") DEFERRABLE INITIALLY DEFERRED);
 CREATE TABLE "feedback_sealedresponse" ("id" char(32) NOT NULL PRIMARY KEY, "attributed" bool NOT NULL, "ciphertext" text NOT NULL, "request_id" bigint NOT NULL REFERENCES "feedback_feedbackrequest" ("id") DEFERRABLE INITIALLY DEFERRED);
@@ -177,6 +176,12 @@ CREATE TABLE "feedback_raterresponse" ("id" char(32) NOT NULL PRIMARY KEY, "grou
 CREATE INDEX "feedback_raterresponse_request_id_1012e4a6" ON "feedback_raterresponse" ("request_id");
 CREATE TABLE "feedback_momentresponse" ("id" char(32) NOT NULL PRIMARY KEY, "rating" smallint unsigned NOT NULL CHECK ("rating" >= 0), "comment" text NOT NULL, "received_on" date NOT NULL, "pool_id" bigint NOT NULL REFERENCES "feedback_momentpool" ("id") DEFERRABLE INITIALLY DEFERRED, "batch" integer unsigned NOT NULL CHECK ("batch" >= 0));
 CREATE INDEX "feedback_momentresponse_pool_id_a6bfc34d" ON "feedback_momentresponse" ("pool_id");
+CREATE TABLE "feedback_feedbackrequest" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "instrument_id" varchar(100) NOT NULL, "item_ids" text NOT NULL CHECK ((JSON_VALID("item_ids") OR "item_ids" IS NULL)), "message" text NOT NULL, "deadline" date NOT NULL, "reminder_days" smallint unsigned NOT NULL CHECK ("reminder_days" >= 0), "attribute_manager" bool NOT NULL, "thresholds" text NOT NULL CHECK ((JSON_VALID("thresholds") OR "thresholds" IS NULL)), "self_answers" text NOT NULL CHECK ((JSON_VALID("self_answers") OR "self_answers" IS NULL)), "created_at" datetime NOT NULL, "closed_at" datetime NULL, "guide_id" bigint NOT NULL REFERENCES "skillmap_guide" ("id") DEFERRABLE INITIALLY DEFERRED, "owner_id" bigint NOT NULL REFERENCES "accounts_user" ("id") DEFERRABLE INITIALLY DEFERRED, "delivery" varchar(8) NOT NULL, "link_base_url" varchar(200) NOT NULL);
+CREATE INDEX "feedback_feedbackrequest_guide_id_5a665b16" ON "feedback_feedbackrequest" ("guide_id");
+CREATE INDEX "feedback_feedbackrequest_owner_id_e6b4d7aa" ON "feedback_feedbackrequest" ("owner_id");
+CREATE TABLE "feedback_momentrequest" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "question" varchar(200) NOT NULL, "created_at" datetime NOT NULL, "expires_on" date NOT NULL, "closed_at" datetime NULL, "owner_id" bigint NOT NULL REFERENCES "accounts_user" ("id") DEFERRABLE INITIALLY DEFERRED, "pool_id" bigint NOT NULL REFERENCES "feedback_momentpool" ("id") DEFERRABLE INITIALLY DEFERRED, "link_base_url" varchar(200) NOT NULL);
+CREATE INDEX "feedback_momentrequest_owner_id_0be1d7b7" ON "feedback_momentrequest" ("owner_id");
+CREATE INDEX "feedback_momentrequest_pool_id_d73f982a" ON "feedback_momentrequest" ("pool_id");
 CREATE TABLE "goals_milestone" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "title" varchar(200) NOT NULL, "due_date" date NULL, "done_at" datetime NULL, "goal_id" bigint NOT NULL REFERENCES "goals_goal" ("id") DEFERRABLE INITIALLY DEFERRED);
 CREATE TABLE "goals_nextaction" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "title" varchar(200) NOT NULL, "urgent" bool NOT NULL, "important" bool NOT NULL, "done_at" datetime NULL, "created_at" datetime NOT NULL, "goal_id" bigint NOT NULL REFERENCES "goals_goal" ("id") DEFERRABLE INITIALLY DEFERRED);
 CREATE TABLE "goals_goal" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "title" varchar(200) NOT NULL, "measure" varchar(300) NOT NULL, "target" real NOT NULL, "due_date" date NOT NULL, "status" varchar(8) NOT NULL, "urgent" bool NOT NULL, "important" bool NOT NULL, "reminder_days" smallint unsigned NOT NULL CHECK ("reminder_days" >= 0), "created_at" datetime NOT NULL, "closed_at" datetime NULL, "owner_id" bigint NOT NULL REFERENCES "accounts_user" ("id") DEFERRABLE INITIALLY DEFERRED, "skill_id" bigint NOT NULL REFERENCES "skillmap_skill" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "goal_target_positive" CHECK ("target" > 0.0));

@@ -67,18 +67,21 @@ def _skill_map(guide, skills, focus) -> SkillMapProgress | None:
 
 
 def _assessment(owner, guide) -> dict | None:
+    """The latest assessment, and each skill's self-score: the average and the chart read the same rows."""
     from peoplecraft.assessment import selectors
     from peoplecraft.assessment.measurement import whole
 
     latest = selectors.assessment_latest(owner=owner, guide=guide) if guide else None
     if latest is None:
         return None
-    scores = [score for score in selectors.self_scores(guide=guide).values() if score is not None]
+    rows = selectors.self_score_rows(owner, guide)
+    scores = [score for _skill, score in rows]
     return {
         "id": latest.pk,
         "completed": timezone.localtime(latest.completed_at).date(),
         "mean": whole(sum(scores) / len(scores)) if scores else None,  # half up, as everywhere
         "scored": len(scores),
+        "skills": [{"name": skill.name, "score": whole(score)} for skill, score in rows],
     }
 
 

@@ -30,6 +30,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 
 from peoplecraft.core import sealing
+from peoplecraft.core.bootstrap import analyze_database
 from peoplecraft.skillmap.notefile import NoteFileError, write_note_file
 
 FORMAT = "peoplecraft-backup"
@@ -147,6 +148,7 @@ def backup_restore(document: dict, *, other_sealing_key: bool = False) -> int:
             _close_feedback()
         _reset_sequences()
         search_index.rebuild()
+    analyze_database()  # bulk-loaded tables have no planner statistics until analysed
     return count
 
 

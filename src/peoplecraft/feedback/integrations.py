@@ -1,4 +1,4 @@
-"""How released 360° results feed the rest of Peoplecraft: focus, journal prompts, the weekly review.
+"""How 360° feedback feeds the rest of Peoplecraft: focus, journal prompts, the weekly review, Today.
 
 Registered from ``FeedbackConfig.ready()``; the registries belong to the assessment, journal and
 goals apps. Everything here goes through :func:`results.feedback_results`,
@@ -7,12 +7,19 @@ goals apps. Everything here goes through :func:`results.feedback_results`,
 
 from __future__ import annotations
 
-from django.utils import timezone
+from datetime import date, timedelta
+from urllib.parse import urlencode
+
+from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from peoplecraft.assessment.others_sources import register_others_source
+from peoplecraft.core.contributions import Step, TodayAction, Urgency, register_today_provider
 from peoplecraft.feedback import aggregation, moment_results, results, selectors
-from peoplecraft.feedback.models import FeedbackRequest
+from peoplecraft.feedback.models import FeedbackRequest, RaterResponse, SealedResponse
 from peoplecraft.goals.feedback_sources import FeedbackItem, register_feedback_source
 from peoplecraft.journal.sources import LinkKind, SuggestedPrompt, register_link_kind, register_prompt_source
 
@@ -32,15 +39,16 @@ def _closed_requests(owner) -> list[FeedbackRequest]:
 
 def feedback_prompts(owner) -> list[SuggestedPrompt]:
     """After a request closes: one prompt per blind spot and one for its lowest-rated statement."""
-    prompts = []
-    for feedback_request in _closed_requests(owner):
-        released = results.feedback_results(feedback_request=feedback_request)
-        if released.snapshot is None:
-            continue
-        ids = {skill.name: skill.pk for skill in feedback_request.skills.all()}
-        prompts += [_blind_spot(feedback_request, s, ids) for s in released.snapshot.skills if _is_blind(s)]
-        prompts += _lowest(feedback_request, released, ids)
-    return prompts
+    return [prompt for feedback_request in _closed_requests(owner) for prompt in _request_prompts(feedback_request)]
+
+
+def _request_prompts(feedback_request) -> list[SuggestedPrompt]:
+    released = results.feedback_results(feedback_request=feedback_request)
+    if released.snapshot is None:
+        return []
+    ids = {skill.name: skill.pk for skill in feedback_request.skills.all()}
+    prompts = [_blind_spot(feedback_request, s, ids) for s in released.snapshot.skills if _is_blind(s)]
+    return prompts + _lowest(feedback_request, released, ids)
 
 
 def _is_blind(summary: aggregation.SkillSummary) -> bool:
@@ -113,7 +121,95 @@ def released_feedback_items(owner, start, end) -> list[FeedbackItem]:
     return items
 
 
+PROMPT_DAYS = 14  # a closed 360's journal prompt stays on Today for two weeks after its release
+MAX_OPEN = 3
+
+
+def _count(model) -> Subquery:
+    rows = model.objects.filter(request=OuterRef("pk")).order_by().values("request").annotate(n=Count("pk"))
+    return Coalesce(Subquery(rows.values("n")[:1], output_field=IntegerField()), 0)
+
+
+def today_actions(owner, today: date) -> list[TodayAction]:
+    """Open 360s with their deadline and answers so far; a closed 360's prompt not yet written about.
+
+    One query for open and lately released requests (counts as subqueries); the prompt check runs
+    only when a request was released in the last ``PROMPT_DAYS`` days (see :func:`_prompt_action`).
+    """
+    since = today - timedelta(days=PROMPT_DAYS)
+    requests = (
+        FeedbackRequest.objects.filter(owner=owner)
+        .annotate(
+            last_release=Max("releases__released_on"),
+            invited=Count("invitations", distinct=True),
+            released_answers=_count(RaterResponse),
+            sealed_answers=_count(SealedResponse),
+        )
+        .filter(Q(closed_at=None, deadline__gte=today) | Q(last_release__gte=since))
+        .order_by("deadline", "pk")
+    )
+    open_requests, closed = [], []
+    for feedback_request in requests:
+        (open_requests if feedback_request.is_open(today) else closed).append(feedback_request)
+    actions = [_open_action(feedback_request, today) for feedback_request in open_requests[:MAX_OPEN]]
+    if closed:
+        actions += _prompt_action(owner, closed)
+    return actions
+
+
+def _prompt_action(owner, closed: list[FeedbackRequest]) -> list[TodayAction]:
+    """The first prompt not yet written about, from the latest closed requests released lately.
+
+    Its results are recomputed (as the journal page does) for at most ``CLOSED_REQUESTS`` requests,
+    and only in the two weeks after a release while a prompt is unanswered: a release below the
+    anonymity thresholds gives no prompt, and then no action.
+    """
+    from peoplecraft.journal.selectors import answered_prompt_refs
+
+    answered = answered_prompt_refs(owner=owner, prefix="feedback:")
+    written = {ref.split("-")[1] for ref in answered if ref.count("-") >= 2}  # "feedback:<kind>-<request>-<id>"
+    latest = sorted(closed, key=lambda r: (r.deadline, r.pk), reverse=True)[:CLOSED_REQUESTS]  # as the journal
+    for feedback_request in latest:
+        if str(feedback_request.pk) in written:
+            continue  # one entry about a request is enough for Today; the journal keeps the others
+        prompt = next((p for p in _request_prompts(feedback_request) if p.ref not in answered), None)
+        if prompt is not None:
+            return [
+                TodayAction(
+                    step=Step.REFLECT,
+                    key=prompt.ref,
+                    title=_("A journal prompt from your closed 360"),
+                    detail=prompt.title,
+                    url=reverse("journal:new") + "?" + urlencode({"prompt": prompt.ref}),
+                )
+            ]
+    return []
+
+
+def _open_action(feedback_request, today: date) -> TodayAction:
+    answered = feedback_request.released_answers + feedback_request.sealed_answers
+    days = (feedback_request.deadline - today).days
+    when = (
+        _("today")
+        if days == 0
+        else _("tomorrow")
+        if days == 1
+        else formats.date_format(feedback_request.deadline, "l" if days < 7 else "j F")
+    )
+    return TodayAction(
+        step=Step.FEEDBACK,
+        key=f"feedback:open-{feedback_request.pk}",
+        title=_("Your 360 closes %(when)s: %(answered)d of %(invited)d answered")
+        % {"when": when, "answered": answered, "invited": feedback_request.invited},
+        detail=_("Remind the people who have not answered yet, or add someone."),
+        url=reverse("feedback:detail", args=[feedback_request.pk]),
+        urgency=Urgency.DEADLINE,
+        due=feedback_request.deadline,
+    )
+
+
 def register() -> None:
+    register_today_provider("feedback", today_actions)
     register_others_source("feedback", _others)
     register_prompt_source("feedback", feedback_prompts)
     register_link_kind(LinkKind("feedback-request", "360° feedback request", _request_exists))

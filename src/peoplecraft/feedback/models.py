@@ -51,6 +51,7 @@ class FeedbackRequest(models.Model):
     thresholds = models.JSONField(default=dict)  # set when sent; only ever raised
     self_answers = models.JSONField(default=dict, blank=True)  # item id -> 1..5 or None
     delivery = models.CharField(max_length=8, choices=Delivery.choices, default=Delivery.EMAIL)
+    link_base_url = models.CharField(max_length=200, blank=True)  # where e-mailed links point (see delivery.py)
     created_at = models.DateTimeField(default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)
 
@@ -73,6 +74,10 @@ class Invitation(models.Model):
     group = models.CharField(max_length=16, choices=Group.choices)
     attributed = models.BooleanField(default=False)  # the form tells this rater their answers are attributed
     token_hash = models.CharField(max_length=64, unique=True)
+    # Delivery, not behaviour: set while the invitation e-mail is not yet delivered (a sender may
+    # claim it from this time on); the link itself is made only when the e-mail is sent.
+    mail_due_at = models.DateTimeField(null=True, blank=True)
+    reminded_for = models.DateField(null=True, blank=True)  # the reminder point already mailed to this invitee
 
     class Meta:
         ordering = ["pk"]
@@ -211,6 +216,7 @@ class MomentRequest(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     expires_on = models.DateField()
     closed_at = models.DateTimeField(null=True, blank=True)
+    link_base_url = models.CharField(max_length=200, blank=True)  # where e-mailed links point (see delivery.py)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -229,6 +235,7 @@ class MomentInvitation(models.Model):
     moment = models.ForeignKey(MomentRequest, on_delete=models.CASCADE, related_name="invitations")
     email = models.EmailField(blank=True)
     token_hash = models.CharField(max_length=64, unique=True)
+    mail_due_at = models.DateTimeField(null=True, blank=True)  # as Invitation.mail_due_at
 
     class Meta:
         ordering = ["pk"]

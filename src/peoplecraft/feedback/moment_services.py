@@ -23,9 +23,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from peoplecraft.feedback import aggregation, sealed
+from peoplecraft.feedback import aggregation, delivery, sealed
 from peoplecraft.feedback.anonymity import thresholds_validate
-from peoplecraft.feedback.mail import moment_mail
 from peoplecraft.feedback.models import (
     MomentInvitation,
     MomentPool,
@@ -114,20 +113,24 @@ def moment_create(
             pool=pool,
             question=question,
             expires_on=timezone.localdate() + timedelta(days=expires_days),
+            link_base_url=base_url.rstrip("/"),
         )
         issued = [_issue(moment, email, base_url) for email in emails]
         issued += [_issue(moment, "", base_url) for _ in range(links)]
+    if emails:
+        delivery.moment_mail_send(moment)  # after the commit: see delivery.py
     return moment, issued
 
 
 def _issue(moment: MomentRequest, email: str, base_url: str) -> MomentLink:
+    if email:  # the link is made when the e-mail is sent
+        MomentInvitation.objects.create(
+            moment=moment, email=email, token_hash=delivery.unusable_token_hash(), mail_due_at=timezone.now()
+        )
+        return MomentLink(email, None)
     raw, hashed = token_new()
     MomentInvitation.objects.create(moment=moment, email=email, token_hash=hashed)
-    url = rater_url(base_url, raw)
-    if email:
-        moment_mail(moment, email, url).send(fail_silently=False)
-        return MomentLink(email, None)
-    return MomentLink(email, url)
+    return MomentLink(email, rater_url(base_url, raw))
 
 
 def moment_close(*, moment: MomentRequest) -> None:

@@ -6,10 +6,11 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
+from peoplecraft.core.confirm import confirmed
 from peoplecraft.core.http import post_form, redirect_after_post
-from peoplecraft.feedback import forms, moment_results, moment_services, selectors
+from peoplecraft.feedback import confirmations, forms, moment_results, moment_services, selectors
 from peoplecraft.feedback.views import _base_url, _keep_links, _pop_links
 from peoplecraft.skillmap import selectors as skillmap_selectors
 
@@ -58,10 +59,15 @@ def moment_detail(request: HttpRequest, moment_id: int) -> HttpResponse:
     moment = selectors.moment_get(owner=request.user, moment_id=moment_id)
     pooled = moment_results.pooled_skills(owner=request.user, skill_ids=[moment.pool.skill_id])
     context = {"moment": moment, "links": _pop_links(request, f"m{moment.pk}"), "pooled": pooled[0]}
+    context["close_confirmation"] = confirmations.moment_close(moment)
     return render(request, "feedback/moment.html", context)
 
 
-@require_POST
+def _close_confirmation(request: HttpRequest, moment_id: int):
+    return confirmations.moment_close(selectors.moment_get(owner=request.user, moment_id=moment_id))
+
+
+@confirmed(_close_confirmation)
 def moment_close(request: HttpRequest, moment_id: int) -> HttpResponse:
     moment = selectors.moment_get(owner=request.user, moment_id=moment_id)
     moment_services.moment_close(moment=moment)

@@ -7,21 +7,20 @@ links Peoplecraft e-mails get reminders (the learner passes on the others).
 
 ``reminders_enqueue`` (run daily by ``peoplecraft feedback remind``) queues one task per request
 that has a reminder due; the task worker (``peoplecraft worker``) runs :func:`reminders_send`.
-A unique row per (request, schedule point) makes sending idempotent: running the command or the
-task twice sends nothing twice.
+Each invitee's reminder is recorded (``Invitation.reminded_for``) as soon as the mail server
+accepts it, so running the command or the task twice sends nothing twice, and a mail server that
+fails half-way costs only a later run (see :mod:`delivery`).
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
-from peoplecraft.feedback.mail import reminder_mail
+from peoplecraft.feedback.delivery import reminders_mail
 from peoplecraft.feedback.models import Delivery, FeedbackRequest, Invitation, ReminderSent
-
-LOCAL_BASE_URL = "http://127.0.0.1:8000"
 
 
 def reminder_point(feedback_request: FeedbackRequest) -> date:
@@ -29,13 +28,16 @@ def reminder_point(feedback_request: FeedbackRequest) -> date:
 
 
 def _due_requests(today: date) -> list[FeedbackRequest]:
+    """Open e-mail requests past their reminder point with an invitee not yet reminded for it."""
     candidates = FeedbackRequest.objects.filter(closed_at__isnull=True, deadline__gte=today, delivery=Delivery.EMAIL)
     due = []
     for feedback_request in candidates:
         point = reminder_point(feedback_request)
-        if point > today or ReminderSent.objects.filter(request=feedback_request, point=point).exists():
+        if point > today:
             continue
-        due.append(feedback_request)
+        waiting = Invitation.objects.filter(request=feedback_request).exclude(reminded_for=point)
+        if waiting.exists():
+            due.append(feedback_request)
     return due
 
 
@@ -51,15 +53,13 @@ def reminders_enqueue(*, today: date | None = None) -> int:
 
 
 def reminders_send(*, request_id: int, point: date) -> None:
-    """Remind every invitee of the request, once for ``point`` (all of them, or none if a mail fails)."""
+    """Remind every invitee of the request once for ``point``; whoever a failure skipped gets it next run.
+
+    The e-mails go outside any transaction (see :mod:`delivery`); each invitee's reminder is
+    recorded as soon as the mail server accepts it, so running this twice sends nothing twice."""
     feedback_request = FeedbackRequest.objects.select_related("owner").filter(pk=request_id).first()
     if feedback_request is None or not feedback_request.is_open() or feedback_request.delivery != Delivery.EMAIL:
         return
-    try:
-        with transaction.atomic():
-            ReminderSent.objects.create(request=feedback_request, point=point)
-            emails = Invitation.objects.filter(request=feedback_request).values_list("email", flat=True)
-            for email in emails:
-                reminder_mail(feedback_request, email).send(fail_silently=False)
-    except IntegrityError:
-        return  # already reminded for this point
+    with transaction.atomic():
+        ReminderSent.objects.get_or_create(request=feedback_request, point=point)
+    reminders_mail(feedback_request, point)

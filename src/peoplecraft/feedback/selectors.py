@@ -19,6 +19,7 @@ from peoplecraft.feedback.models import (
     Draft,
     FeedbackRequest,
     Invitation,
+    MomentInvitation,
     RaterResponse,
     SealedResponse,
     SpentMarker,
@@ -27,12 +28,14 @@ from peoplecraft.feedback.models import (
 
 @dataclass(frozen=True)
 class InvitationRow:
-    """What the learner may know about an invitation: whom they asked, and in which group."""
+    """What the learner may know about an invitation: whom they asked, in which group, and whether
+    our mail server has accepted the e-mail yet (delivery, never what the rater did)."""
 
     id: int
     email: str
     group: str
     group_label: str
+    mail_waiting: bool = False
 
 
 def request_list(*, owner) -> QuerySet[FeedbackRequest]:
@@ -69,9 +72,25 @@ def invitation_rows(*, feedback_request: FeedbackRequest) -> list[InvitationRow]
     rows = (
         Invitation.objects.filter(request=feedback_request)
         .order_by("group", "email")
-        .values_list("pk", "email", "group")
+        .values_list("pk", "email", "group", "mail_due_at")
     )
-    return [InvitationRow(pk, email, group, str(labels.get(group, group))) for pk, email, group in rows]
+    return [
+        InvitationRow(pk, email, group, str(labels.get(group, group)), due is not None)
+        for pk, email, group, due in rows
+    ]
+
+
+def mail_waiting_count(*, feedback_request: FeedbackRequest) -> int:
+    """How many of the request's invitation e-mails our mail server has not accepted yet."""
+    return Invitation.objects.filter(request=feedback_request, mail_due_at__isnull=False).count()
+
+
+def moment_mail_waiting_count(*, moment) -> int:
+    return MomentInvitation.objects.filter(moment=moment, mail_due_at__isnull=False).count()
+
+
+def invitation_mail_waiting(*, invitation: Invitation) -> bool:
+    return Invitation.objects.filter(pk=invitation.pk, mail_due_at__isnull=False).exists()
 
 
 def answers_received(*, feedback_request: FeedbackRequest) -> int:

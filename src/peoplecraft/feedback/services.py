@@ -26,8 +26,8 @@ from peoplecraft.assessment.catalogue import default_instrument
 from peoplecraft.assessment.instrument import NO_OCCASION
 from peoplecraft.assessment.questionnaire import questionnaire_items
 from peoplecraft.feedback import aggregation
+from peoplecraft.feedback import delivery as delivery_mail
 from peoplecraft.feedback.anonymity import MANAGER, MAX_RATERS, ThresholdError, thresholds_validate
-from peoplecraft.feedback.mail import rater_mail
 from peoplecraft.feedback.models import (
     Delivery,
     Draft,
@@ -131,15 +131,13 @@ def _check_request(
     return problems
 
 
-def _self_answers(owner, guide: Guide, item_ids: list[str]) -> dict[str, int | None]:
-    """The learner's latest completed self-assessment answers on these items (the self side).
+def _self_answers(owner, guide: Guide, items) -> dict[str, int | None]:
+    """The learner's own answers to these items: each skill's latest answers across completed
+    self-assessments, the answers behind its self-score everywhere else (assessment selector).
 
     Skipped items and "No such occasion" (scored as missing) are left out."""
-    latest = assessment_selectors.assessment_latest(owner=owner, guide=guide)
-    if latest is None:
-        return {}
-    answers = assessment_selectors.answers_get(assessment=latest)
-    return {item_id: answers[item_id] for item_id in item_ids if answers.get(item_id) not in (None, NO_OCCASION)}
+    answers = assessment_selectors.latest_self_answers(owner, guide, items)
+    return {item.id: answers[item.id] for item in items if answers.get(item.id) not in (None, NO_OCCASION)}
 
 
 def request_create(
@@ -174,7 +172,8 @@ def request_create(
         raise FeedbackError(problems)
     instrument = default_instrument()
     ordered = sorted(skills, key=lambda s: (s.area.position, s.position, s.pk))
-    item_ids = [item.id for item in questionnaire_items(instrument, [s.name for s in ordered])]
+    items = questionnaire_items(instrument, [s.name for s in ordered])
+    item_ids = [item.id for item in items]
     with transaction.atomic():
         feedback_request = FeedbackRequest.objects.create(
             owner=owner,
@@ -186,28 +185,33 @@ def request_create(
             reminder_days=reminder_days,
             attribute_manager=attribute_manager,
             thresholds=limits,
-            self_answers=_self_answers(owner, guide, item_ids),
+            self_answers=_self_answers(owner, guide, items),
             delivery=delivery,
+            link_base_url=base_url.rstrip("/"),
         )
         feedback_request.skills.set(ordered)
         links = [_invite(feedback_request, group, email, base_url) for group, email in clean]
+    delivery_mail.request_mail_send(feedback_request)  # after the commit: see delivery.py
     return feedback_request, links
 
 
 def _invite(feedback_request: FeedbackRequest, group: str, email: str, base_url: str) -> IssuedLink:
-    raw, hashed = token_new()
     attributed = group == MANAGER and feedback_request.attribute_manager
+    if feedback_request.delivery == Delivery.EMAIL:  # the link is made when the e-mail is sent
+        Invitation.objects.create(
+            request=feedback_request,
+            email=email,
+            group=group,
+            attributed=attributed,
+            token_hash=delivery_mail.unusable_token_hash(),
+            mail_due_at=timezone.now(),
+        )
+        return IssuedLink(email, group, None)
+    raw, hashed = token_new()
     Invitation.objects.create(
         request=feedback_request, email=email, group=group, attributed=attributed, token_hash=hashed
     )
-    return _deliver(feedback_request, email, group, rater_url(base_url, raw))
-
-
-def _deliver(feedback_request: FeedbackRequest, email: str, group: str, url: str) -> IssuedLink:
-    if feedback_request.delivery == Delivery.PASS_ON:
-        return IssuedLink(email, group, url)
-    rater_mail(feedback_request, email, url).send(fail_silently=False)
-    return IssuedLink(email, group, None)
+    return IssuedLink(email, group, rater_url(base_url, raw))
 
 
 def invitation_resend(*, invitation: Invitation, base_url: str) -> IssuedLink:
@@ -219,12 +223,19 @@ def invitation_resend(*, invitation: Invitation, base_url: str) -> IssuedLink:
     made with the old link cannot be opened with the new one (it is keyed by the old token).
     """
     feedback_request = invitation.request
-    if feedback_request.delivery == Delivery.EMAIL and not email_available():
-        raise FeedbackError(no_email_problem())
+    if feedback_request.delivery == Delivery.EMAIL:
+        if not email_available():
+            raise FeedbackError(no_email_problem())
+        with transaction.atomic():  # the old link dies now; the new one is made when the e-mail goes
+            Invitation.objects.filter(pk=invitation.pk).update(
+                token_hash=delivery_mail.unusable_token_hash(), mail_due_at=timezone.now()
+            )
+        delivery_mail.request_mail_send(feedback_request)
+        return IssuedLink(invitation.email, invitation.group, None)
     raw, hashed = token_new()
     with transaction.atomic():
         Invitation.objects.filter(pk=invitation.pk).update(token_hash=hashed)
-        return _deliver(feedback_request, invitation.email, invitation.group, rater_url(base_url, raw))
+    return IssuedLink(invitation.email, invitation.group, rater_url(base_url, raw))
 
 
 def self_answers_save(*, feedback_request: FeedbackRequest, answers: Mapping[str, int | None]) -> None:

@@ -11,8 +11,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from peoplecraft.core.confirm import confirmed
 from peoplecraft.core.http import redirect_after_post
-from peoplecraft.feedback import charts, forms, results, selectors, services
+from peoplecraft.feedback import charts, confirmations, forms, results, selectors, services
+from peoplecraft.feedback.delivery import mail_waiting_message
 from peoplecraft.feedback.models import Delivery
 from peoplecraft.skillmap import selectors as skillmap_selectors
 
@@ -80,6 +82,8 @@ def create(request: HttpRequest) -> HttpResponse:
                 form.add_error(None, problem)
         else:
             _keep_links(request, feedback_request.pk, links)
+            if waiting := selectors.mail_waiting_count(feedback_request=feedback_request):
+                messages.error(request, mail_waiting_message(waiting))
             return redirect_after_post(request, "feedback:detail", feedback_request.pk)
     status = 400 if request.method == "POST" else 200
     template = (
@@ -103,6 +107,8 @@ def detail(request: HttpRequest, request_id: int) -> HttpResponse:
         "item_count": len(items),
         "results": results.feedback_results(feedback_request=feedback_request),
         "thresholds_form": forms.ThresholdsForm(current=feedback_request.thresholds),
+        "close_confirmation": confirmations.request_close(feedback_request),
+        "delete_confirmation": confirmations.request_delete(feedback_request),
     }
     return render(request, "feedback/detail.html", context)
 
@@ -168,7 +174,11 @@ def self_answers(request: HttpRequest, request_id: int) -> HttpResponse:
     return render(request, template, context, status=status)
 
 
-@require_POST
+def _close_confirmation(request: HttpRequest, request_id: int):
+    return confirmations.request_close(selectors.request_get(owner=request.user, request_id=request_id))
+
+
+@confirmed(_close_confirmation)
 def close(request: HttpRequest, request_id: int) -> HttpResponse:
     feedback_request = selectors.request_get(owner=request.user, request_id=request_id)
     services.request_close(feedback_request=feedback_request)
@@ -209,13 +219,24 @@ def resend(request: HttpRequest, request_id: int, invitation_id: int) -> HttpRes
     if link.url:
         _keep_links(request, feedback_request.pk, [link])
         messages.success(request, _("A new link for %(email)s is shown below, once.") % {"email": link.email})
+    elif selectors.invitation_mail_waiting(invitation=invitation):
+        messages.error(
+            request,
+            _("The mail server did not accept the e-mail to %(email)s; Peoplecraft will try again.")
+            % {"email": link.email},
+        )
     else:
         messages.success(request, _("Sent %(email)s a new link by e-mail.") % {"email": link.email})
     return redirect_after_post(request, "feedback:detail", feedback_request.pk)
 
 
-@require_POST
+def _delete_confirmation(request: HttpRequest, request_id: int):
+    return confirmations.request_delete(selectors.request_get(owner=request.user, request_id=request_id))
+
+
+@confirmed(_delete_confirmation)
 def delete(request: HttpRequest, request_id: int) -> HttpResponse:
+    """Delete at once, with no undo: the sealed answers must not survive anywhere (docs/anonymity.md)."""
     feedback_request = selectors.request_get(owner=request.user, request_id=request_id)
     services.request_delete(feedback_request=feedback_request)
     messages.success(request, _("The request and all its answers are deleted."))

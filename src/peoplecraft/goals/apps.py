@@ -12,3 +12,4 @@ class GoalsConfig(AppConfig):
         from peoplecraft.core.integrations import defer
 
         defer("peoplecraft.goals.practice_sources:register_builtins")  # registered on first use: keeps start-up fast
+        defer("peoplecraft.goals.integrations:register")

@@ -147,3 +147,8 @@ def goal_document(goal: Goal, today: date) -> dict:
         "quadrant": quadrant_of(goal.urgent, goal.important),
         "created": timezone.localtime(goal.created_at).date().isoformat(),
     }
+
+
+def goal_due_first(*, owner) -> Goal | None:
+    """The active goal due soonest (overdue ones first), or None without active goals: one query."""
+    return Goal.objects.filter(owner=owner, status=GoalStatus.ACTIVE).order_by("due_date", "pk").first()

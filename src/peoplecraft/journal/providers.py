@@ -29,7 +29,7 @@ def assessment_prompts(owner) -> list[SuggestedPrompt]:
     """The lowest-scored skills of the latest self-assessment scores in the active guide."""
     from peoplecraft.assessment import selectors as assessment_selectors
 
-    scored = assessment_selectors.active_guide_self_scores(owner=owner)  # one query
+    scored = assessment_selectors.active_guide_self_scores(owner=owner)
     scores = {skill.pk: score for skill, score in scored}
     lowest = sorted((skill for skill, _score in scored), key=lambda skill: (scores[skill.pk], skill.position))
     lowest = lowest[:LOWEST_SKILLS]

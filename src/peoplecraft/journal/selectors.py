@@ -142,3 +142,17 @@ def skill_choices(*, owner, include: list[int] | tuple[int, ...] = ()) -> QueryS
     """Live skills of the active guide, plus ``include`` (an entry's skills that are no longer live)."""
     live = Q(area__guide__is_active=True, archived_at=None, area__archived_at=None)
     return Skill.objects.filter(live | Q(pk__in=include), area__guide__owner=owner).order_by("name")
+
+
+def answered_prompt_refs(*, owner, prefix: str) -> set[str]:
+    """The suggested-prompt refs starting with ``prefix`` that ``owner`` has already written an entry for."""
+    entries = Entry.objects.filter(owner=owner, prompt_ref__startswith=prefix)
+    return set(entries.values_list("prompt_ref", flat=True))
+
+
+def entries_before_and_since(*, owner, start: date, since: date, end: date) -> tuple[int, int]:
+    """(entries dated in ``[start, since)``, entries dated in ``[since, end]``): one query."""
+    counts = Entry.objects.filter(owner=owner, entry_date__gte=start, entry_date__lte=end).aggregate(
+        before=Count("pk", filter=Q(entry_date__lt=since)), after=Count("pk", filter=Q(entry_date__gte=since))
+    )
+    return counts["before"], counts["after"]

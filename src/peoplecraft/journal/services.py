@@ -14,6 +14,8 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from peoplecraft.core import trash
+from peoplecraft.core.models import TrashedItem
 from peoplecraft.journal import prompts, search_index
 from peoplecraft.journal.emotions import core_of
 from peoplecraft.journal.models import Entry, EntryTag
@@ -233,10 +235,33 @@ def entry_note_sources_set(*, entries: list[Entry]) -> None:
         Entry.objects.bulk_update(entries, ["note_source"], batch_size=500)
 
 
-def entry_delete(*, entry: Entry) -> None:
+def entry_delete(*, entry: Entry, return_url: str = "", now=None) -> TrashedItem:
+    """Delete the entry into the trash: it can be restored for a short while (:mod:`peoplecraft.core.trash`)."""
     with transaction.atomic():
         search_index.unindex_entries([(entry.pk, entry.entry_date)])
-        entry.delete()
+        label = entry.title or entry.entry_date.isoformat()
+        return trash.discard(
+            entry,
+            owner=entry.owner,
+            label=label,
+            on_restore="peoplecraft.journal.services:entries_restored",
+            return_url=return_url,
+            now=now,
+        )
+
+
+def entries_restored(rows: list) -> None:
+    """After an undo: put restored entries back into the search index."""
+    ids = [row.pk for row in rows if isinstance(row, Entry)]
+    for entry in Entry.objects.filter(pk__in=ids).prefetch_related("tag_rows"):
+        search_index.index_entry(
+            entry_id=entry.pk,
+            entry_date=entry.entry_date,
+            old_date=None,
+            title=entry.title,
+            body=entry.body,
+            tags=[tag.name for tag in entry.tag_rows.all()],
+        )
 
 
 def search_index_rebuild(*, owner=None) -> None:

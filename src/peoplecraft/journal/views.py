@@ -7,13 +7,15 @@ from datetime import date
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
+from peoplecraft.core.confirm import confirmed, deleted_with_undo
 from peoplecraft.core.http import redirect_after_post
-from peoplecraft.journal import exchange, prompts, search, selectors, services, sources
+from peoplecraft.journal import confirmations, exchange, prompts, search, selectors, services, sources
 from peoplecraft.journal.emotions import emotion_wheel
 from peoplecraft.journal.forms import EntryForm, SearchForm
 
@@ -147,14 +149,19 @@ def edit(request: HttpRequest, entry_id: int) -> HttpResponse:
 @require_GET
 def detail(request: HttpRequest, entry_id: int) -> HttpResponse:
     entry = selectors.entry_get(owner=request.user, entry_id=entry_id)
-    return render(request, "journal/entry.html", {"entry": entry})
+    context = {"entry": entry, "delete_confirmation": confirmations.entry_delete(entry)}
+    return render(request, "journal/entry.html", context)
 
 
-@require_POST
+def _delete_confirmation(request: HttpRequest, entry_id: int):
+    return confirmations.entry_delete(selectors.entry_get(owner=request.user, entry_id=entry_id))
+
+
+@confirmed(_delete_confirmation)
 def delete(request: HttpRequest, entry_id: int) -> HttpResponse:
     entry = selectors.entry_get(owner=request.user, entry_id=entry_id)
-    services.entry_delete(entry=entry)
-    messages.success(request, _("Entry deleted."))
+    item = services.entry_delete(entry=entry, return_url=reverse("journal:entry", args=[entry.pk]))
+    deleted_with_undo(request, _("Entry deleted."), item)
     return redirect_after_post(request, "journal:home")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Case, Prefetch, QuerySet, When
 
 from peoplecraft.core.ownership import get_owned_or_404
 from peoplecraft.learning.catalogue import Resource, bundled_catalogue, find
@@ -110,3 +110,10 @@ def resource_document(resource: Resource, *, on_list: int | None = None) -> dict
         "cost": resource.cost,
         "on_your_list": on_list,
     }
+
+
+def reading_next(*, owner) -> ReadingItem | None:
+    """What to read next: the item started longest ago, else the one added first (one query)."""
+    started = Case(When(status=ReadingStatus.IN_PROGRESS, then=0), default=1)
+    items = ReadingItem.objects.filter(owner=owner).exclude(status=ReadingStatus.DONE)
+    return items.order_by(started, "started_at", "added_at", "pk").first()

@@ -8,6 +8,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from peoplecraft.core import trash
+from peoplecraft.core.models import TrashedItem
 from peoplecraft.learning.catalogue import Resource, bundled_catalogue
 from peoplecraft.learning.links import LinkError, clean_url
 from peoplecraft.learning.models import ReadingItem, ReadingStatus, ResourceType
@@ -106,6 +108,6 @@ def reading_update(*, item: ReadingItem, status: str | None = None, notes: str |
     return item
 
 
-def reading_remove(*, item: ReadingItem) -> None:
-    with transaction.atomic():
-        item.delete()
+def reading_remove(*, item: ReadingItem, return_url: str = "", now=None) -> TrashedItem:
+    """Remove the item into the trash: it can be restored for a short while (:mod:`peoplecraft.core.trash`)."""
+    return trash.discard(item, owner=item.owner, label=item.title, return_url=return_url, now=now)

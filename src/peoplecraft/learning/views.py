@@ -5,11 +5,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from peoplecraft.core.confirm import confirmed, deleted_with_undo
 from peoplecraft.core.http import post_form, redirect_after_post
-from peoplecraft.learning import selectors, services
+from peoplecraft.learning import confirmations, selectors, services
 from peoplecraft.learning.catalogue import TYPES
 from peoplecraft.learning.forms import CatalogueAddForm, OwnResourceForm, ReadingUpdateForm
 from peoplecraft.learning.models import ReadingStatus
@@ -94,6 +96,7 @@ def item_detail(request: HttpRequest, item_id: int) -> HttpResponse:
     item = selectors.reading_get(owner=request.user, item_id=item_id)
     context = {"item": item, "form": ReadingUpdateForm(initial={"status": item.status, "notes": item.notes})}
     context["resource"] = selectors.catalogue_get(item.catalogue_id) if item.catalogue_id else None
+    context["remove_confirmation"] = confirmations.item_remove(item)
     return render(request, "learning/item.html", context)
 
 
@@ -119,13 +122,18 @@ def item_update(request: HttpRequest, item_id: int) -> HttpResponse:
         messages.success(request, _("Saved."))
         return redirect_after_post(request, "learning:item", item.pk)
     context = {"item": item, "form": form, "resource": selectors.catalogue_get(item.catalogue_id)}
+    context["remove_confirmation"] = confirmations.item_remove(item)
     return render(request, "learning/item.html", context, status=status)
 
 
-@require_POST
+def _remove_confirmation(request: HttpRequest, item_id: int):
+    return confirmations.item_remove(selectors.reading_get(owner=request.user, item_id=item_id))
+
+
+@confirmed(_remove_confirmation)
 def item_remove(request: HttpRequest, item_id: int) -> HttpResponse:
     item = selectors.reading_get(owner=request.user, item_id=item_id)
     title = item.title
-    services.reading_remove(item=item)
-    messages.success(request, _("Removed “%s” from your list.") % title)
+    trashed = services.reading_remove(item=item, return_url=reverse("learning:item", args=[item.pk]))
+    deleted_with_undo(request, _("Removed “%s” from your list.") % title, trashed)
     return redirect_after_post(request, "learning:home")

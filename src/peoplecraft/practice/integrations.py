@@ -1,18 +1,21 @@
-"""How practice feeds the rest of Peoplecraft: the weekly review, journal prompts and links.
+"""How practice feeds the rest of Peoplecraft: the weekly review, journal prompts, links and Today.
 
 Registered from ``PracticeConfig.ready()``; the registries belong to the goals and journal apps.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from peoplecraft.core.contributions import Step, TodayAction, Urgency, register_today_provider
 from peoplecraft.goals.practice_sources import PracticeItem, register_practice_source
 from peoplecraft.journal.sources import LinkKind, SuggestedPrompt, register_link_kind, register_prompt_source
-from peoplecraft.practice import selectors
+from peoplecraft.practice import plans, selectors
 from peoplecraft.practice.models import CardReview, EntrySource, PracticeEntry
 
 MISSED_DAYS = 14
@@ -86,7 +89,51 @@ def _entry_exists(owner, ident: int) -> bool:
     return PracticeEntry.objects.filter(owner=owner, pk=ident).exists()
 
 
+def today_actions(owner, today: date) -> list[TodayAction]:
+    """Cards due now, and the first session planned for today on a skill not yet practised today.
+
+    Today's sessions come from the rolling plan (``plans.rolling_plan``, the one behind
+    ``selectors.todays_sessions``), with whether each was ticked off.
+    """
+    focus, _source = selectors.focus_get(owner=owner)
+    if not focus:
+        return []
+    actions = []
+    due = selectors.cards_for(owner=owner, skills=focus, due_only=True)
+    if due:
+        actions.append(
+            TodayAction(
+                step=Step.PRACTICE,
+                key="practice:cards",
+                title=ngettext("Cards due: %(n)d", "Cards due: %(n)d", len(due)) % {"n": len(due)},
+                detail=_("One small behaviour each, for %(skills)s.")
+                % {"skills": ", ".join(dict.fromkeys(view.skill.name for view in due))},
+                url=reverse("practice:cards"),
+                urgency=Urgency.DUE,
+            )
+        )
+    planned = plans.rolling_plan(owner=owner, today=today, focus=focus, days=1).sessions
+    if planned:
+        done = set(PracticeEntry.objects.filter(owner=owner, occurred_on=today).values_list("skill__name", flat=True))
+        # ticked off on the plan, or practised some other way today: either way it is done
+        session = next((p.session for p in planned if not p.done and p.session.skill not in done), None)
+        if session is not None:
+            actions.append(
+                TodayAction(
+                    step=Step.PRACTICE,
+                    key=f"practice:plan-{today.isoformat()}-{session.skill}",
+                    title=_("Plan: practise %(skill)s today") % {"skill": session.skill},
+                    detail=_("%(title)s, about %(minutes)d minutes.")
+                    % {"title": session.title, "minutes": session.minutes},
+                    url=reverse("practice:today"),
+                    urgency=Urgency.PLANNED,
+                )
+            )
+    return actions
+
+
 def register() -> None:
+    register_today_provider("practice", today_actions)
     register_practice_source("practice-log", practice_log_items)
     register_prompt_source("practice", missed_card_prompts)
     register_link_kind(LinkKind("practice", "Practice log entry", _entry_exists))

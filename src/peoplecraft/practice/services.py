@@ -13,6 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from peoplecraft.core import trash
+from peoplecraft.core.models import TrashedItem
 from peoplecraft.practice import scheduling
 from peoplecraft.practice.content import bundled_cards, bundled_exercises
 from peoplecraft.practice.models import CardReview, CardState, EntrySource, FocusSkill, PracticeEntry
@@ -150,10 +152,12 @@ def card_grade(*, owner, card_id: str, grade: str, now: datetime | None = None) 
     return state
 
 
-def practice_entry_delete(*, entry: PracticeEntry) -> None:
-    """Remove a session logged by mistake; habit strength and streaks are recomputed from what is left."""
-    with transaction.atomic():
-        entry.delete()
+def practice_entry_delete(*, entry: PracticeEntry, return_url: str = "", now=None) -> TrashedItem:
+    """Remove a session logged by mistake; habit strength and streaks are recomputed from what is left.
+
+    It goes to the trash and can be restored for a short while (:mod:`peoplecraft.core.trash`)."""
+    label = f"{entry.occurred_on.isoformat()}: {entry.situation}"
+    return trash.discard(entry, owner=entry.owner, label=label, return_url=return_url, now=now)
 
 
 def planned_session_tick(*, owner, day: date, skill_id: int, today: date | None = None) -> PracticeEntry:

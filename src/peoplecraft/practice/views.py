@@ -9,13 +9,15 @@ from csp.decorators import csp_update
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from peoplecraft.core.confirm import confirmed, deleted_with_undo
 from peoplecraft.core.http import post_form, redirect_after_post
 from peoplecraft.core.inputs import parse_date
-from peoplecraft.practice import calendar, charts, plans, selectors, services
+from peoplecraft.practice import calendar, charts, confirmations, plans, selectors, services
 from peoplecraft.practice.forms import FocusForm, GradeForm, LogForm
 from peoplecraft.practice.models import EntrySource
 from peoplecraft.skillmap import selectors as skillmap_selectors
@@ -80,7 +82,10 @@ def log(request: HttpRequest) -> HttpResponse:
 
 
 def _log_context(request: HttpRequest, form: LogForm) -> dict:
-    return {"form": form, "entries": selectors.entries_list(owner=request.user, limit=30)}
+    entries = list(selectors.entries_list(owner=request.user, limit=30))
+    for entry in entries:
+        entry.delete_confirmation = confirmations.entry_delete(entry)
+    return {"form": form, "entries": entries}
 
 
 @require_GET
@@ -226,9 +231,14 @@ def strength_chart(request: HttpRequest, skill_id: int) -> HttpResponse:
     return HttpResponse(svg, content_type="image/svg+xml")
 
 
-@require_POST
+def _delete_confirmation(request: HttpRequest, entry_id: int):
+    return confirmations.entry_delete(selectors.entry_get(owner=request.user, entry_id=entry_id))
+
+
+@confirmed(_delete_confirmation)
 def entry_delete(request: HttpRequest, entry_id: int) -> HttpResponse:
     entry = selectors.entry_get(owner=request.user, entry_id=entry_id)
-    services.practice_entry_delete(entry=entry)
-    messages.success(request, _("Deleted the session of %(day)s.") % {"day": entry.occurred_on.isoformat()})
+    item = services.practice_entry_delete(entry=entry, return_url=reverse("practice:log"))
+    day = entry.occurred_on.isoformat()
+    deleted_with_undo(request, _("Deleted the session of %(day)s.") % {"day": day}, item)
     return redirect_after_post(request, "practice:log")

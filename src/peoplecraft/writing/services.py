@@ -6,6 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from peoplecraft.core import trash
+from peoplecraft.core.models import TrashedItem
 from peoplecraft.practice.models import EntrySource
 from peoplecraft.practice.services import practice_entry_log
 from peoplecraft.skillmap.selectors import skill_in_active_guide
@@ -58,6 +60,6 @@ def _log_practice(draft: Draft) -> None:
     )
 
 
-def draft_delete(*, draft: Draft) -> None:
-    with transaction.atomic():
-        draft.delete()
+def draft_delete(*, draft: Draft, return_url: str = "", now=None) -> TrashedItem:
+    """Delete the draft into the trash: it can be restored for a short while (:mod:`peoplecraft.core.trash`)."""
+    return trash.discard(draft, owner=draft.owner, label=str(draft), return_url=return_url, now=now)

@@ -7,11 +7,13 @@ from csp.decorators import csp_update
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from peoplecraft.core.confirm import confirmed, deleted_with_undo
 from peoplecraft.core.http import post_form
-from peoplecraft.writing import charts, selectors, services
+from peoplecraft.writing import charts, confirmations, selectors, services
 from peoplecraft.writing.analyzer import analyze
 from peoplecraft.writing.forms import DraftForm
 from peoplecraft.writing.highlight import segments
@@ -29,6 +31,7 @@ def _editor(request: HttpRequest, form: DraftForm, *, draft=None, status: int = 
     context = {
         "form": form,
         "draft": draft,
+        "delete_confirmation": confirmations.draft_delete(draft) if draft else None,
         "drafts": selectors.draft_list(owner=request.user),
         "has_trend": len(selectors.writing_trend(owner=request.user)) > 1,
         **(_analysis_context(form) if form.is_bound else {"analysis": None}),
@@ -66,11 +69,15 @@ def save(request: HttpRequest, draft_id: int | None = None) -> HttpResponse:
     return redirect("writing:draft", draft.pk)
 
 
-@require_POST
+def _delete_confirmation(request: HttpRequest, draft_id: int):
+    return confirmations.draft_delete(selectors.draft_get(owner=request.user, draft_id=draft_id))
+
+
+@confirmed(_delete_confirmation)
 def delete(request: HttpRequest, draft_id: int) -> HttpResponse:
     draft = selectors.draft_get(owner=request.user, draft_id=draft_id)
-    services.draft_delete(draft=draft)
-    messages.success(request, _("Draft deleted."))
+    item = services.draft_delete(draft=draft, return_url=reverse("writing:draft", args=[draft.pk]))
+    deleted_with_undo(request, _("Draft deleted."), item)
     return redirect("writing:editor")
 
 
