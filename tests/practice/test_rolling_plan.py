@@ -23,16 +23,25 @@ def focused(owner, imported_guide, skill):
     return chosen
 
 
-@pytest.fixture
-def on_sunday(monkeypatch):
-    """Today is Sunday 29 Nov 2026 for every ``timezone.localdate()`` without arguments."""
+def _pin_today(monkeypatch, day: date) -> date:
+    """``day`` is today for every ``timezone.localdate()`` without arguments."""
     real = timezone.localdate
 
     def localdate(value=None, timezone=None):
-        return SUNDAY if value is None else real(value, timezone)
+        return day if value is None else real(value, timezone)
 
     monkeypatch.setattr("django.utils.timezone.localdate", localdate)
-    return SUNDAY
+    return day
+
+
+@pytest.fixture
+def on_sunday(monkeypatch):
+    return _pin_today(monkeypatch, SUNDAY)
+
+
+@pytest.fixture
+def on_monday(monkeypatch):
+    return _pin_today(monkeypatch, SUNDAY + timedelta(days=1))
 
 
 def test_on_a_sunday_the_plan_is_the_next_seven_days_not_the_week_ending(owner, focused):
@@ -124,3 +133,14 @@ def test_a_session_of_next_week_ticked_early_does_not_reshape_the_plan(owner, fo
     after = plans.rolling_plan(owner=owner, today=SUNDAY)
     assert [(p.day, p.skill_id) for p in after.sessions] == [(p.day, p.skill_id) for p in before.sessions]
     assert [p.done for p in after.sessions].count(True) == 1
+
+
+def test_the_practice_today_page_ticks_off_todays_sessions_and_comes_back(owner_client, focused, on_monday):
+    planned = plans.rolling_plan(owner=focused[0].area.guide.owner, today=on_monday, days=1).sessions
+    assert planned  # Monday: Active Listening's first session of the week
+    page = owner_client.get(reverse("practice:today")).content.decode()
+    assert page.count("Mark done") == len(planned)
+    url = reverse("practice:session-tick", args=[on_monday.isoformat(), planned[0].skill_id])
+    response = owner_client.post(url, {"done": "1", "from": "today"})
+    assert response.status_code == 302 and response["Location"] == reverse("practice:today")
+    assert "✓ Done" in owner_client.get(reverse("practice:today")).content.decode()

@@ -33,12 +33,11 @@ def _skills(request: HttpRequest):
 def today(request: HttpRequest) -> HttpResponse:
     focus, source = selectors.focus_get(owner=request.user)
     day = timezone.localdate()
-    plan = plans.week_plan(owner=request.user, week_start=day, focus=focus)
     habits = selectors.habits_for(owner=request.user, skills=focus, today=day)
     context = {
         "focus": [(skill, habits[skill.pk]) for skill in focus],
         "focus_source": source,
-        "sessions": plan.on(day),
+        "sessions": plans.rolling_plan(owner=request.user, today=day, focus=focus, days=1).sessions,
         "cards": selectors.cards_for(owner=request.user, skills=focus, due_only=True),
         "today": day,
     }
@@ -196,13 +195,21 @@ def session_tick(request: HttpRequest, day: str, skill_id: int) -> HttpResponse:
     if not request.htmx:
         if error:
             messages.error(request, error)
-        return redirect_after_post(request, "practice:plan")
+        return redirect_after_post(
+            request, "practice:today" if request.POST.get("from") == "today" else "practice:plan"
+        )
     planned = next((p for p in plans.rolling_plan(owner=request.user, today=when, days=1).sessions
                     if p.skill_id == skill_id), None)  # fmt: skip
     if planned is None:
         raise Http404
     done = _("Done: %(title)s.") if planned.done else _("Not done yet: %(title)s.")
-    context = {"planned": planned, "error": error, "announce": "" if error else done % {"title": planned.session.title}}
+    from_page = "today" if request.POST.get("from") == "today" else ""
+    context = {
+        "planned": planned,
+        "error": error,
+        "from_page": from_page,
+        "announce": "" if error else done % {"title": planned.session.title},
+    }
     return render(request, "practice/plan.html#planned-session", context, status=400 if error else 200)
 
 
