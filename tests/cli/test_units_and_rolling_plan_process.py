@@ -61,6 +61,10 @@ def test_the_plan_starts_today_in_the_users_zone_and_sessions_tick_off(home, tmp
     assert "Done:" in ok(run(home, "practice", "tick", "Mediation", "--day", first))
     text = ok(run(home, "practice", "plan"))
     assert f"[x] {first}" in text and text.count("[ ]") == 2
+    todays = json.loads(ok(run(home, "practice", "today", "--format", "json")))["sessions"]
+    assert [s["done"] for s in todays] == [
+        s["date"] == first for s in plan["sessions"] if s["date"] == today.isoformat()
+    ]
     practised = json.loads(ok(run(home, "review", "--week", today.isoformat(), "--format", "json")))["practised"]
     assert any(item["skill"] == "Mediation" for item in practised)  # a tick is a practice log entry
     assert "Unticked" in ok(run(home, "practice", "tick", "Mediation", "--day", first, "--undo"))

@@ -46,16 +46,15 @@ def today(output: OutputFormat = FORMAT_OPTION) -> None:
 
     day = timezone.localdate()
     focus, source = selectors.focus_get(owner=owner)
-    plan = plans.week_plan(owner=owner, week_start=day, focus=focus)
+    plan = plans.rolling_plan(owner=owner, today=day, focus=focus, days=1)
     habits = selectors.habits_for(owner=owner, skills=focus, today=day)
     document = {
         "date": day.isoformat(),
         "focus_from": source,
-        "sessions": plans.plan_document(plan)["sessions"],
+        "sessions": plans.rolling_document(plan)["sessions"],  # each with "done" (ticked off)
         "cards": [_card_json(view) for view in selectors.cards_for(owner=owner, skills=focus, due_only=True)],
         "skills": [_habit_json(skill.name, habits[skill.pk]) for skill in focus],
     }
-    document["sessions"] = [s for s in document["sessions"] if s["date"] == document["date"]]
     if output is OutputFormat.JSON:
         print_json(document)
         return
@@ -90,8 +89,10 @@ def _print_today(document: dict) -> None:
         return
     out.print(f"Practice for {document['date']}", style="bold")
     for s in document["sessions"]:
+        mark = "[x]" if s["done"] else "[ ]"
         out.print(
-            f"  • {s['title']} ({s['skill']}, {s['minutes']} min){' — ' + s['exercise'] if s['exercise'] else ''}"
+            f"  {mark} {s['title']} ({s['skill']}, {s['minutes']} min){' — ' + s['exercise'] if s['exercise'] else ''}",
+            markup=False,
         )
     if not document["sessions"]:
         out.print("  No exercise planned today.")
