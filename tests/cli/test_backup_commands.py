@@ -73,7 +73,7 @@ def _fill(home: Path, guide_path: Path, answers: Path) -> None:
     due, milestone, deadline = (str(date.today() + timedelta(days=days)) for days in (200, 60, 10))
     _cli(home, "goals", "add", "Mediate calmly", "--skill", "Mediation", "--measure", "meetings", "--target", "3.5",
          "--due", due, "--milestone", f"{milestone} first one", "--milestone", "second")  # fmt: skip
-    _cli(home, "goals", "checkin", "1", "--progress", "40", "--note", "two to go")
+    _cli(home, "goals", "checkin", "1", "--done", "6", "--note", "two to go")
     _cli(home, "practice", "log", "Mediation", "--situation", "Retro", "--rating", "4", "--minutes", "20")
     _cli(home, "assess", "take", "--area", "2", input="3\n" * 40)
     _cli(home, "assess", "import", str(answers))

@@ -185,8 +185,8 @@ def test_a_validation_error_names_an_option_the_command_has(home, path, args, ex
 def test_checkin_errors_name_real_options(home):
     created = run(home, *goal("--due", DUE, "--format", "json"))
     goal_id = str(strict_json(created.stdout)["id"])
-    stderr = refused(run(home, "goals", "checkin", goal_id, "--progress", "101"))
-    assert "--progress" in named(stderr) and named(stderr) <= names_of("goals", "checkin")
+    stderr = refused(run(home, "goals", "checkin", goal_id, "--done", "-1"))
+    assert "--done" in named(stderr) and named(stderr) <= names_of("goals", "checkin")
     assert run(home, "goals", "done", goal_id).returncode == 0
-    stderr = refused(run(home, "goals", "checkin", goal_id, "--progress", "50"))
+    stderr = refused(run(home, "goals", "checkin", goal_id, "--done", "5"))
     assert "reopen it" in stderr and named(stderr) <= names_of("goals", "checkin"), stderr  # once "--goal: …"

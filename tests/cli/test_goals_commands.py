@@ -53,15 +53,16 @@ def test_add_list_checkin_done(imported_guide):
         "target",
         "due",
         "status",
+        "done",
         "progress",
         "expected",
         "slipping",
         "quadrant",
         "created",
     }
-    assert invoke("goals", "checkin", str(goal["id"]), "--progress", "25", "--note", "Two so far").exit_code == 0
+    assert invoke("goals", "checkin", str(goal["id"]), "--done", "2", "--note", "Two so far").exit_code == 0
     listed = json.loads(invoke("goals", "list", "--format", "json").stdout)["goals"]
-    assert listed[0]["progress"] == 25 and not listed[0]["slipping"]
+    assert (listed[0]["done"], listed[0]["progress"]) == (2, 25) and not listed[0]["slipping"]
     assert invoke("goals", "done", str(goal["id"])).exit_code == 0
     assert Goal.objects.get().status == "done"
 
@@ -95,9 +96,9 @@ def test_bad_date_and_progress_exit_2(imported_guide):
         ).stderr
     )
     goal_id = json.loads(_add("--format", "json").stdout)["id"]
-    result = invoke("goals", "checkin", str(goal_id), "--progress", "140")
-    assert result.exit_code == 2 and "0 to 100" in result.stderr
-    assert invoke("goals", "checkin", "99999", "--progress", "10").exit_code == 2
+    result = invoke("goals", "checkin", str(goal_id), "--done", "-3")
+    assert result.exit_code == 2 and "--done" in result.stderr
+    assert invoke("goals", "checkin", "99999", "--done", "1").exit_code == 2
 
 
 def test_board_and_calendar(imported_guide, tmp_path):
@@ -123,6 +124,7 @@ def test_review_json_document(imported_guide):
         "feedback",
         "mood",
         "trend",
+        "trend_rows",
         "goals_due",
         "goals_slipping",
         "focus",

@@ -8,6 +8,7 @@ check the command's map knows it and names something Typer really defines for th
 from __future__ import annotations
 
 from datetime import date, timedelta
+from types import SimpleNamespace
 
 import pytest
 from command_tree import names_of
@@ -51,7 +52,7 @@ def test_goal_fields_map_to_goals_add_and_checkin_options():
     assert fields == {"title", "skill", "measure", "target", "due_date", "reminder_days", "milestones"}
     assert_mapped(fields, goals_cli.ADD_OPTIONS, "goals", "add")
     with pytest.raises(services.GoalError) as caught:
-        services.goal_checkin(goal=None, progress=101)
+        services.goal_checkin(goal=SimpleNamespace(measure="talks", target=8), amount=-1)
     assert_mapped(caught.value.errors, goals_cli.CHECKIN_OPTIONS, "goals", "checkin")
 
 

@@ -56,6 +56,7 @@ def _page_urls(guide) -> list[str]:
         "request_id": 999_999,
         "invitation_id": 999_999,
         "moment_id": 999_999,
+        "day": "2026-01-05",  # a planned practice session's day
     }
     urls = []
     for name, pattern in _named_patterns():

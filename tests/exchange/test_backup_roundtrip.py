@@ -60,7 +60,7 @@ def _fill(owner, guide) -> None:
             due_date=timezone.localdate() + timedelta(days=30),
         ),
     )
-    goal_checkin(goal=goal, progress=40, note="two to go")
+    goal_checkin(goal=goal, amount=6, note="two to go")
     feedback_request, links = request_create(
         owner=owner,
         guide=guide,

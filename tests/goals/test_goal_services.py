@@ -38,11 +38,11 @@ def test_milestone_after_the_due_date_is_refused(make_goal):
 
 def test_checkins_set_progress_and_closed_goals_refuse_them(owner, make_goal):
     goal = make_goal()
-    services.goal_checkin(goal=goal, progress=30, note="three of eight")
-    assert selectors.goal_get(owner=owner, goal_id=goal.pk).progress == 30
+    services.goal_checkin(goal=goal, amount=3, note="three of eight")
+    assert selectors.goal_get(owner=owner, goal_id=goal.pk).progress == 38  # 3 of 8 = 37.5 %
     services.goal_set_status(goal=goal, status="dropped")
     with pytest.raises(services.GoalError, match="dropped"):
-        services.goal_checkin(goal=goal, progress=40)
+        services.goal_checkin(goal=goal, amount=4)
 
 
 def test_a_goal_behind_the_line_is_slipping(owner, make_goal):

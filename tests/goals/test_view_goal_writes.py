@@ -11,17 +11,17 @@ pytestmark = pytest.mark.django_db
 def test_checkin_htmx_returns_the_panel(owner_client, make_goal):
     goal = make_goal()
     response = owner_client.post(
-        reverse("goals:checkin", args=[goal.pk]), {"progress": "40", "note": "3 of 8"}, HTTP_HX_REQUEST="true"
+        reverse("goals:checkin", args=[goal.pk]), {"amount": "3", "note": "a good week"}, HTTP_HX_REQUEST="true"
     )
     body = response.content.decode()
     assert response.status_code == 200 and "<html" not in body and 'id="goal-panel"' in body
-    assert "Progress: 40%" in body and "3 of 8" in body
+    assert "(38%)" in body and "3 of 8" in body and "a good week" in body
 
 
 def test_checkin_full_page_redirects_and_bad_progress_is_400(owner_client, make_goal):
     goal = make_goal()
-    assert owner_client.post(reverse("goals:checkin", args=[goal.pk]), {"progress": "40"}).status_code == 302
-    response = owner_client.post(reverse("goals:checkin", args=[goal.pk]), {"progress": "140"})
+    assert owner_client.post(reverse("goals:checkin", args=[goal.pk]), {"amount": "4"}).status_code == 302
+    response = owner_client.post(reverse("goals:checkin", args=[goal.pk]), {"amount": "-1"})
     assert response.status_code == 400 and "<html" in response.content.decode()
 
 

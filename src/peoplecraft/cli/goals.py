@@ -41,7 +41,7 @@ ADD_OPTIONS = {
     "milestones": "--milestone",
     "quadrant": "--quadrant",
 }
-CHECKIN_OPTIONS = {"progress": "--progress", "note": "--note"}
+CHECKIN_OPTIONS = {"amount": "--done", "note": "--note"}
 
 
 def _fail_goal(error, options: dict[str, str]) -> NoReturn:
@@ -129,30 +129,39 @@ def list_(
         return
     from rich.table import Table
 
+    from peoplecraft.core.inputs import show_number
+
     table = Table(id_column("Id"), "Goal", "Skill", "Due", "Progress", "Status")
     for doc in documents:
         slip = " (slipping)" if doc["slipping"] else ""
-        table.add_row(
-            str(doc["id"]), doc["title"], doc["skill"], doc["due"], f"{doc['progress']}%{slip}", doc["status"]
-        )
+        done = f"{show_number(round(doc['done'], 2))} of {show_number(doc['target'])} ({doc['progress']}%)"
+        table.add_row(str(doc["id"]), doc["title"], doc["skill"], doc["due"], f"{done}{slip}", doc["status"])
     console().print(table)
 
 
 @app.command("checkin")
 def checkin(
     goal_id: int = typer.Argument(..., help="Goal id (see 'goals list')."),
-    progress: int = typer.Option(..., "--progress", help="Percent of the target reached, 0-100."),
+    done: float = typer.Option(
+        ...,
+        "--done",
+        callback=context.bounded(0, TARGET_MAX),
+        help="How much is done so far, in the goal's unit: 3 (of 8 one-to-ones), 2.5 (hours), 60 (%).",
+    ),
     note: str = typer.Option("", "--note", help="What moved it forward, or what got in the way."),
 ) -> None:
-    """Record progress on a goal."""
+    """Record progress on a goal, in its own unit (e.g. 3 of 8 one-to-ones)."""
     owner = context.owner()
-    from peoplecraft.goals import services
+    from peoplecraft.core.inputs import show_number
+    from peoplecraft.goals import selectors, services
 
+    goal = _goal(owner, goal_id)
     try:
-        services.goal_checkin(goal=_goal(owner, goal_id), progress=progress, note=note)
+        services.goal_checkin(goal=goal, amount=done, note=note)
     except services.GoalError as error:
         _fail_goal(error, CHECKIN_OPTIONS)
-    typer.echo(f"Goal {goal_id}: {progress}%")
+    goal = selectors.goal_get(owner=owner, goal_id=goal_id)
+    typer.echo(f"Goal {goal_id}: {show_number(done)} of {show_number(goal.target)} {goal.measure} ({goal.progress}%)")
 
 
 def _set_status(goal_id: int, status: str) -> None:

@@ -46,16 +46,15 @@ def today(output: OutputFormat = FORMAT_OPTION) -> None:
 
     day = timezone.localdate()
     focus, source = selectors.focus_get(owner=owner)
-    plan = plans.week_plan(owner=owner, week_start=day, focus=focus)
+    plan = plans.rolling_plan(owner=owner, today=day, focus=focus, days=1)
     habits = selectors.habits_for(owner=owner, skills=focus, today=day)
     document = {
         "date": day.isoformat(),
         "focus_from": source,
-        "sessions": plans.plan_document(plan)["sessions"],
+        "sessions": plans.rolling_document(plan)["sessions"],  # each with "done" (ticked off)
         "cards": [_card_json(view) for view in selectors.cards_for(owner=owner, skills=focus, due_only=True)],
         "skills": [_habit_json(skill.name, habits[skill.pk]) for skill in focus],
     }
-    document["sessions"] = [s for s in document["sessions"] if s["date"] == document["date"]]
     if output is OutputFormat.JSON:
         print_json(document)
         return
@@ -90,8 +89,10 @@ def _print_today(document: dict) -> None:
         return
     out.print(f"Practice for {document['date']}", style="bold")
     for s in document["sessions"]:
+        mark = "[x]" if s["done"] else "[ ]"
         out.print(
-            f"  • {s['title']} ({s['skill']}, {s['minutes']} min){' — ' + s['exercise'] if s['exercise'] else ''}"
+            f"  {mark} {s['title']} ({s['skill']}, {s['minutes']} min){' — ' + s['exercise'] if s['exercise'] else ''}",
+            markup=False,
         )
     if not document["sessions"]:
         out.print("  No exercise planned today.")
@@ -149,13 +150,13 @@ def log(
 @app.command("plan")
 def plan(
     week: str | None = typer.Option(
-        None, "--week", help="Any day of the week to plan, YYYY-MM-DD (default: this week)."
+        None, "--week", help="Show the calendar week containing this day, YYYY-MM-DD (default: the next 7 days)."
     ),
     focus: list[str] = typer.Option([], "--focus", help="Set your focus skills first (repeat, at most five)."),
     ics: Path | None = typer.Option(None, "--ics", help="Also write the plan as an iCalendar file to this path."),
     output: OutputFormat = FORMAT_OPTION,
 ) -> None:
-    """Show the weekly practice plan for your focus skills (adapted to last week's practice)."""
+    """Show your practice plan for the next 7 days from today, [x] for sessions done (or a calendar week)."""
     owner = context.owner()
     from django.utils import timezone
     from rich.text import Text
@@ -169,24 +170,59 @@ def plan(
         except services.PracticeError as error:
             context.fail(context.option_message(error.field, str(error), PLAN_OPTIONS))
     skills, source = selectors.focus_get(owner=owner)
-    week_plan = plans.week_plan(owner=owner, week_start=day, focus=skills)
+    if day is None:
+        rolling = plans.rolling_plan(owner=owner, focus=skills)
+        week_plan, document = rolling.as_week_plan(), plans.rolling_document(rolling, source=source)
+        heading = f"Next 7 days: {document['start']} to {document['end']}"
+    else:
+        week_plan = plans.week_plan(owner=owner, week_start=day, focus=skills)
+        document = plans.plan_document(week_plan, source=source)
+        heading = f"Week of {document['week_start']}"
     if ics is not None:
         try:
             ics.write_bytes(calendar.plan_calendar(week_plan, lookup=selectors.exercise_get, stamp=timezone.now()))
         except OSError as error:
             context.fail(f"--ics: cannot write {ics}: {error.strerror}")
-    document = plans.plan_document(week_plan, source=source)
     if output is OutputFormat.JSON:
         print_json(document)
         return
     out = console()
-    out.print(Text.assemble((f"Week of {document['week_start']}", "bold"), f" (focus: {source})"))
+    out.print(Text.assemble((heading, "bold"), f" (focus: {source})"))
     for s in document["skills"]:
         out.print(f"  {s['skill']}: level {s['level']}, {s['sessions']} sessions. {s['reason']}", markup=False)
     for s in document["sessions"]:
-        out.print(f"  {s['date']}  {s['title']} ({s['skill']}, {s['minutes']} min)", markup=False)
+        mark = "" if "done" not in s else ("[x] " if s["done"] else "[ ] ")
+        out.print(f"  {mark}{s['date']}  {s['title']} ({s['skill']}, {s['minutes']} min)", markup=False)
     if ics is not None:
         out.print(f"Wrote {ics}", markup=False)
+
+
+TICK_OPTIONS = {"day": "--day", "skill": "skill"}
+
+
+@app.command("tick")
+def tick(
+    skill: str = typer.Argument(..., help="The skill of the planned session (see 'practice plan')."),
+    day: str | None = typer.Option(None, "--day", help="The day it is planned on, YYYY-MM-DD (default: today)."),
+    undo: bool = typer.Option(False, "--undo", help="Untick it: remove the log entry the tick made."),
+) -> None:
+    """Tick off a planned session: it is logged as practice (--undo takes it back)."""
+    owner = context.owner()
+    from django.utils import timezone
+
+    from peoplecraft.practice import services
+
+    when = context.parse_date(day, "--day") or timezone.localdate()
+    found = _skill(owner, skill)
+    try:
+        if undo:
+            removed = services.planned_session_untick(owner=owner, day=when, skill_id=found.pk)
+            typer.echo(f"Unticked {found.name} on {when.isoformat()}." if removed else "It was not ticked off.")
+            return
+        entry = services.planned_session_tick(owner=owner, day=when, skill_id=found.pk)
+    except services.PracticeError as error:
+        context.fail(context.option_message(error.field, str(error), TICK_OPTIONS))
+    typer.echo(f"Done: {entry.situation} ({found.name}, planned {when.isoformat()}), logged {entry.occurred_on}.")
 
 
 @app.command("cards")

@@ -61,6 +61,7 @@
 -- migration feedback 0004_released_results
 -- migration feedback 0005_mail_after_commit
 -- migration goals 0001_initial
+-- migration goals 0002_checkin_amount
 -- migration journal 0001_initial
 -- migration journal 0002_search_index
 -- migration journal 0003_entry_note_source
@@ -195,7 +196,7 @@ CREATE INDEX "goals_nextaction_goal_id_84603c03" ON "goals_nextaction" ("goal_id
 CREATE INDEX "goals_goal_owner_id_2f711ee8" ON "goals_goal" ("owner_id");
 CREATE INDEX "goals_goal_skill_id_769bb2bb" ON "goals_goal" ("skill_id");
 CREATE INDEX "goal_owner_status_due" ON "goals_goal" ("owner_id", "status", "due_date");
-CREATE TABLE "goals_checkin" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "progress" smallint unsigned NOT NULL CHECK ("progress" >= 0), "note" text NOT NULL, "created_at" datetime NOT NULL, "goal_id" bigint NOT NULL REFERENCES "goals_goal" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "checkin_progress_0_100" CHECK ("progress" <= 100));
+CREATE TABLE "goals_checkin" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "note" text NOT NULL, "created_at" datetime NOT NULL, "goal_id" bigint NOT NULL REFERENCES "goals_goal" ("id") DEFERRABLE INITIALLY DEFERRED, "amount" real NOT NULL, CONSTRAINT "checkin_amount_not_negative" CHECK ("amount" >= 0.0));
 CREATE INDEX "goals_checkin_goal_id_2f2fee64" ON "goals_checkin" ("goal_id");
 CREATE TABLE "journal_entry_skills" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "entry_id" bigint NOT NULL REFERENCES "journal_entry" ("id") DEFERRABLE INITIALLY DEFERRED, "skill_id" bigint NOT NULL REFERENCES "skillmap_skill" ("id") DEFERRABLE INITIALLY DEFERRED);
 CREATE UNIQUE INDEX "journal_entry_skills_entry_id_skill_id_405038dc_uniq" ON "journal_entry_skills" ("entry_id", "skill_id");

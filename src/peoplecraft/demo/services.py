@@ -191,8 +191,9 @@ def _goals(person, skills, plan: demo_plan.Plan, today: date, report: DemoReport
         goal = goal_services.goal_create(owner=person, data=data, today=row["created"])
         Goal.objects.filter(pk=goal.pk).update(created_at=_at(row["created"], 8))
         span = max(1, min((today - row["created"]).days, (row["due"] - row["created"]).days))
-        for n, progress in enumerate(row["checkins"]):
-            checkin = goal_services.goal_checkin(goal=goal, progress=progress, note=f"Check-in {n + 1}")
+        for n, percent in enumerate(row["checkins"]):  # a count of the target, as a person checks in
+            amount = round(percent * row["target"] / 100)
+            checkin = goal_services.goal_checkin(goal=goal, amount=amount, note=f"Check-in {n + 1}")
             day = row["created"] + timedelta(days=span * (n + 1) // (len(row["checkins"]) + 1))
             CheckIn.objects.filter(pk=checkin.pk).update(created_at=_at(min(day, today), 19))
             checkins += 1

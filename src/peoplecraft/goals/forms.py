@@ -6,7 +6,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from peoplecraft.core.inputs import EARLIEST, LATEST
+from peoplecraft.core.inputs import EARLIEST, LATEST, show_number
 from peoplecraft.goals.inputs import parse_milestone
 from peoplecraft.goals.models import GoalStatus
 
@@ -71,8 +71,23 @@ class GoalForm(forms.Form):
 
 
 class CheckInForm(forms.Form):
-    progress = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100)
+    """A check-in in the goal's unit: "3" of a target of 8 one-to-ones (decimals allowed: 2.5 hours)."""
+
+    # Its range is checked by services.goal_checkin (one rule for the web and the command line).
+    amount = forms.FloatField(
+        label=_("Done so far"), widget=forms.NumberInput(attrs={"step": "any", "min": "0", "inputmode": "decimal"})
+    )
     note = forms.CharField(label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, goal, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["amount"]
+        field.label = _("Done so far (of %(target)s %(measure)s)") % {
+            "target": show_number(goal.target),
+            "measure": goal.measure,
+        }
+        field.error_messages["invalid"] = _("Enter a number, like 3 or 2.5.")
+        field.error_messages["required"] = _("Say how many %(measure)s so far, e.g. 3.") % {"measure": goal.measure}
 
 
 class StatusForm(forms.Form):

@@ -52,17 +52,27 @@ class Milestone(models.Model):
 
 
 class CheckIn(models.Model):
+    """How much of the goal's measure is done so far, in the goal's own unit ("3" of 8 one-to-ones).
+
+    The percentage is derived (``amount / goal.target``, at most 100 %), so editing the target
+    moves the progress bar without rewriting check-ins.
+    """
+
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="checkins")
-    progress = models.PositiveSmallIntegerField()  # percent of the target reached, 0-100
+    amount = models.FloatField()  # in the unit of the goal's target; may pass the target
     note = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["created_at", "pk"]
-        constraints = [models.CheckConstraint(condition=Q(progress__lte=100), name="checkin_progress_0_100")]
+        constraints = [models.CheckConstraint(condition=Q(amount__gte=0), name="checkin_amount_not_negative")]
 
     def __str__(self) -> str:
-        return f"{self.goal}: {self.progress}%"
+        return f"{self.goal}: {self.amount:g} of {self.goal.target:g}"
+
+    @property
+    def percent(self) -> float:
+        return min(100.0, 100.0 * self.amount / self.goal.target)
 
 
 class NextAction(models.Model):

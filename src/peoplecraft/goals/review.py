@@ -41,6 +41,10 @@ class WeeklyReview:
     reason: str
     others: list[FeedbackItem] = ()  # released feedback from others (360° requests, micro-feedback)
 
+    @property
+    def trend_rows(self) -> list[TrendRow]:
+        return trend_rows(self.trend)
+
 
 def week_of(day: date) -> tuple[date, date]:
     start = day - timedelta(days=day.weekday())
@@ -80,6 +84,36 @@ def mood_trend(owner, end: date, days: list | None = None) -> list[WeekMood]:
             )
         )
     return trend
+
+
+@dataclass(frozen=True)
+class TrendRow:
+    """A row of the mood table: one week with activity, or a run of empty weeks collapsed into one."""
+
+    start: date  # the Monday of the (first) week
+    end: date  # the Sunday of the (last) week
+    week: WeekMood | None  # None for a run of weeks without a journal entry
+
+    @property
+    def empty(self) -> bool:
+        return self.week is None
+
+
+def trend_rows(trend: list[WeekMood]) -> list[TrendRow]:
+    """The weeks in order, each run of weeks with no entry (and so no mood) as one row.
+
+    Eight rows of dashes say less than "No activity 3 Aug – 27 Sep"; the chart keeps every week.
+    """
+    rows: list[TrendRow] = []
+    for week in trend:
+        end = week.week + timedelta(days=6)
+        if week.entries or week.mood is not None or week.stress is not None:
+            rows.append(TrendRow(week.week, end, week))
+        elif rows and rows[-1].empty:
+            rows[-1] = TrendRow(rows[-1].start, end, None)
+        else:
+            rows.append(TrendRow(week.week, end, None))
+    return rows
 
 
 def _reason(suggestion: focus.FocusSuggestion | None) -> str:
@@ -222,6 +256,11 @@ def review_document(review: WeeklyReview) -> dict:
         ],
         "trend": [
             {"week": w.week.isoformat(), "mood": w.mood, "stress": w.stress, "entries": w.entries} for w in review.trend
+        ],
+        "trend_rows": [
+            {"start": r.start.isoformat(), "end": r.end.isoformat(), "empty": r.empty}
+            | ({} if r.week is None else {"mood": r.week.mood, "stress": r.week.stress, "entries": r.week.entries})
+            for r in review.trend_rows
         ],
         "goals_due": [goal(h) for h in review.due],
         "goals_slipping": [goal(h) for h in review.slipping],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
+from django.db.models import FloatField, OuterRef, Prefetch, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -16,24 +16,41 @@ from peoplecraft.goals.progress import QUADRANTS, expected_progress, is_slipping
 
 
 def with_progress(goals: QuerySet[Goal]) -> QuerySet[Goal]:
-    latest = CheckIn.objects.filter(goal=OuterRef("pk")).order_by("-created_at", "-pk").values("progress")[:1]
+    """Annotate ``done`` (the latest check-in's amount, in the goal's unit) and ``progress``.
+
+    ``progress`` is the percentage of the target done, a whole number at most 100 (computed
+    in Python from ``done`` so the database never rounds a half one way and Python another).
+    """
+    latest = CheckIn.objects.filter(goal=OuterRef("pk")).order_by("-created_at", "-pk").values("amount")[:1]
     return goals.select_related("skill").annotate(
-        progress=Coalesce(Subquery(latest, output_field=IntegerField()), Value(0))
+        done=Coalesce(Subquery(latest, output_field=FloatField()), Value(0.0))
     )
+
+
+def percent_done(done: float, target: float) -> int:
+    """The whole percentage of ``target`` that ``done`` reaches, at most 100 (3 of 8 → 38)."""
+    return min(100, int(100 * done / target + 0.5)) if target > 0 else 0
+
+
+def _with_percent(goals) -> list[Goal]:
+    goals = list(goals)
+    for goal in goals:
+        goal.progress = percent_done(goal.done, goal.target)
+    return goals
 
 
 def goal_list(*, owner, status: str | None = None) -> list[Goal]:
     goals = with_progress(Goal.objects.filter(owner=owner))
     if status:
         goals = goals.filter(status=status)
-    return list(goals.order_by("status", "due_date", "pk"))
+    return _with_percent(goals.order_by("status", "due_date", "pk"))
 
 
 def goal_get(*, owner, goal_id: int) -> Goal:
     goals = with_progress(Goal.objects.all()).prefetch_related(
         "milestones", Prefetch("checkins", queryset=CheckIn.objects.order_by("-created_at", "-pk")), "actions"
     )
-    return get_owned_or_404(goals, owner, pk=goal_id)
+    return _with_percent([get_owned_or_404(goals, owner, pk=goal_id)])[0]
 
 
 def action_get(*, owner, action_id: int) -> NextAction:
@@ -77,7 +94,7 @@ def board(*, owner) -> dict[str, list[BoardCard]]:
         Prefetch("actions", queryset=NextAction.objects.filter(done_at=None).order_by("created_at", "pk"))
     )
     quadrants: dict[str, list[BoardCard]] = {name: [] for name in QUADRANTS}
-    for goal in goals.order_by("due_date", "pk"):
+    for goal in _with_percent(goals.order_by("due_date", "pk")):
         quadrants[quadrant_of(goal.urgent, goal.important)].append(
             BoardCard("goal", goal.pk, goal.title, goal, quadrant_of(goal.urgent, goal.important))
         )
@@ -123,6 +140,7 @@ def goal_document(goal: Goal, today: date) -> dict:
         "target": goal.target,
         "due": goal.due_date.isoformat(),
         "status": goal.status,
+        "done": goal.done,
         "progress": goal.progress,
         "expected": round(health.expected),
         "slipping": health.slipping,

@@ -119,13 +119,19 @@ def goal_update(*, goal: Goal, data: GoalInput, today: date | None = None) -> Go
     return goal
 
 
-def goal_checkin(*, goal: Goal, progress: int, note: str = "") -> CheckIn:
-    if not 0 <= progress <= 100:
-        raise GoalError({"progress": _("Progress is a percentage from 0 to 100.")})
+def goal_checkin(*, goal: Goal, amount: float, note: str = "") -> CheckIn:
+    """Record how much of the goal's measure is done so far, in its unit (3 of 8 one-to-ones → 3)."""
+    if number_problem(amount, 0, TARGET_MAX):
+        raise GoalError(
+            {
+                "amount": _("Say how many %(measure)s so far: a number from 0 to %(high)s (the target is %(target)s).")
+                % {"measure": goal.measure, "high": show_number(TARGET_MAX), "target": show_number(goal.target)}
+            }
+        )
     if goal.status != GoalStatus.ACTIVE:
         raise GoalError({None: _("This goal is %s; reopen it to check in.") % goal.get_status_display().lower()})
     with transaction.atomic():
-        return CheckIn.objects.create(goal=goal, progress=progress, note=note.strip())
+        return CheckIn.objects.create(goal=goal, amount=float(amount), note=note.strip())
 
 
 def goal_set_status(*, goal: Goal, status: str) -> Goal:

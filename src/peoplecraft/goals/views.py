@@ -72,7 +72,7 @@ def _detail(request: HttpRequest, goal_id: int, *, forms: dict | None = None, er
         "goal": goal,
         "health": selectors.goal_health(goal, timezone.localdate()),
         "error": error,
-        "checkin_form": CheckInForm(),
+        "checkin_form": CheckInForm(goal=goal),
         "action_form": ActionForm(),
         "milestone_form": MilestoneForm(),
         "edit_form": GoalEditForm.for_goal(goal, skills=journal_selectors.skill_choices(owner=request.user)),
@@ -122,9 +122,9 @@ def checkin(request: HttpRequest, goal_id: int) -> HttpResponse:
     return _write(
         request,
         goal.pk,
-        CheckInForm(request.POST),
+        CheckInForm(request.POST, goal=goal),
         "checkin_form",
-        lambda data: services.goal_checkin(goal=goal, progress=data["progress"], note=data["note"]),
+        lambda data: services.goal_checkin(goal=goal, amount=data["amount"], note=data["note"]),
     )
 
 

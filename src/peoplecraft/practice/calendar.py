@@ -1,8 +1,8 @@
 """The weekly plan as an iCalendar file (``icalendar``), so it lands in the learner's calendar.
 
 Each session is an all-day event on its day (the learner picks the hour), with the exercise's
-goal and steps in the description. UIDs are stable per week, skill and exercise, so importing
-the same week twice updates the events instead of duplicating them. Pure module: no Django.
+goal and steps in the description. UIDs are stable per day and skill, so importing
+the same days twice updates the events instead of duplicating them. Pure module: no Django.
 """
 
 from __future__ import annotations
@@ -27,16 +27,11 @@ def plan_calendar(plan: WeekPlan, *, lookup: Callable[[str], Exercise | None], s
     calendar.add("prodid", "-//Peoplecraft//Practice plan//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", f"Practice plan, week of {plan.week_start.isoformat()}")
-    counts: dict[tuple, int] = {}
     for session in plan.sessions:
-        key = (session.skill, session.exercise_id)
-        counts[key] = counts.get(key, 0) + 1
         event = Event()
-        event.add(
-            "uid",
-            f"{plan.week_start.isoformat()}-{_slug(session.skill)}-{session.exercise_id or 'free'}-"
-            f"{counts[key]}@peoplecraft",
-        )
+        # a skill has at most one session a day: the same day and skill is the same event, whichever
+        # plan (this week's, or the rolling one starting today) the file was exported from
+        event.add("uid", f"{session.day.isoformat()}-{_slug(session.skill)}@peoplecraft")
         event.add("dtstamp", stamp)
         event.add("dtstart", session.day)
         event.add("dtend", session.day + timedelta(days=1))

@@ -92,8 +92,8 @@ def _entry_exists(owner, ident: int) -> bool:
 def today_actions(owner, today: date) -> list[TodayAction]:
     """Cards due now, and the first session planned for today on a skill not yet practised today.
 
-    The plan comes from ``plans.week_plan`` (one planner replay: two queries); a rolling plan with
-    its own "today's sessions" selector can take its place here without touching the Today page.
+    Today's sessions come from the rolling plan (``plans.rolling_plan``, the one behind
+    ``selectors.todays_sessions``), with whether each was ticked off.
     """
     focus, _source = selectors.focus_get(owner=owner)
     if not focus:
@@ -112,10 +112,11 @@ def today_actions(owner, today: date) -> list[TodayAction]:
                 urgency=Urgency.DUE,
             )
         )
-    sessions = plans.week_plan(owner=owner, week_start=today, focus=focus).on(today)
-    if sessions:
+    planned = plans.rolling_plan(owner=owner, today=today, focus=focus, days=1).sessions
+    if planned:
         done = set(PracticeEntry.objects.filter(owner=owner, occurred_on=today).values_list("skill__name", flat=True))
-        session = next((s for s in sessions if s.skill not in done), None)
+        # ticked off on the plan, or practised some other way today: either way it is done
+        session = next((p.session for p in planned if not p.done and p.session.skill not in done), None)
         if session is not None:
             actions.append(
                 TodayAction(

@@ -163,3 +163,13 @@ def cards_for(*, owner, skills: list[Skill], now: datetime | None = None, due_on
 
 def entry_get(*, owner, entry_id: int) -> PracticeEntry:
     return get_owned_or_404(PracticeEntry, owner, pk=entry_id)
+
+
+def todays_sessions(user, today: date | None = None) -> list:
+    """Today's planned sessions (``plans.PlannedSession``), each with ``done`` (ticked off) and ``key``.
+
+    For pages beyond the plan (the Today page) that show "practise X today" with its done state.
+    """
+    from peoplecraft.practice.plans import rolling_plan  # plans reads focus_get from this module
+
+    return list(rolling_plan(owner=user, today=today, days=1).sessions)

@@ -158,3 +158,47 @@ def practice_entry_delete(*, entry: PracticeEntry, return_url: str = "", now=Non
     It goes to the trash and can be restored for a short while (:mod:`peoplecraft.core.trash`)."""
     label = f"{entry.occurred_on.isoformat()}: {entry.situation}"
     return trash.discard(entry, owner=entry.owner, label=label, return_url=return_url, now=now)
+
+
+def planned_session_tick(*, owner, day: date, skill_id: int, today: date | None = None) -> PracticeEntry:
+    """Tick off the session planned for ``skill_id`` on ``day``: log it (once) as practice.
+
+    The entry's ``source_ref`` is the planned session's key, which is how the plan knows it is
+    done. A session ahead of today that is done early is logged today (the log holds no future).
+    """
+    from peoplecraft.practice import plans  # plans reads selectors, which must not import services
+
+    today = today or timezone.localdate()
+    if not today - timedelta(days=6) <= day <= today + timedelta(days=plans.ROLLING_DAYS - 1):
+        raise PracticeError(_("Only sessions of the last and the next seven days can be ticked off."), field="day")
+    planned = next(
+        (p for p in plans.rolling_plan(owner=owner, today=day, days=1).sessions if p.skill_id == skill_id), None
+    )
+    if planned is None:
+        raise PracticeError(
+            _("No session of that skill is planned on %(day)s.") % {"day": day.isoformat()}, field="skill"
+        )
+    if planned.done:
+        return PracticeEntry.objects.get(pk=planned.entry_id)
+    session = planned.session
+    return practice_entry_log(
+        owner=owner,
+        skill=Skill.objects.get(pk=skill_id),
+        occurred_on=min(day, today),
+        situation=session.title,
+        duration_minutes=session.minutes,
+        exercise_id=session.exercise_id,
+        source=EntrySource.EXERCISE if session.exercise_id else EntrySource.MANUAL,
+        source_ref=planned.key,
+    )
+
+
+def planned_session_untick(*, owner, day: date, skill_id: int) -> int:
+    """Undo a tick: remove the log entries it made (none is fine: unticking twice is harmless)."""
+    from peoplecraft.practice import plans
+
+    with transaction.atomic():
+        deleted, _by_model = PracticeEntry.objects.filter(
+            owner=owner, source_ref=plans.session_key(day, skill_id)
+        ).delete()
+    return deleted

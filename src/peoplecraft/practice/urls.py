@@ -12,6 +12,7 @@ urlpatterns = [
     path("plan/", views.plan, name="plan"),
     path("plan/focus/", views.focus, name="focus"),
     path("plan.ics", views.plan_ics, name="plan-ics"),
+    path("plan/<str:day>/<int:skill_id>/done/", views.session_tick, name="session-tick"),
     path("exercises/", views.exercises, name="exercises"),
     path("exercises/<slug:exercise_id>/", views.exercise_detail, name="exercise"),
     path("skill/<int:skill_id>/strength.svg", views.strength_chart, name="strength-chart"),

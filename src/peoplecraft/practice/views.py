@@ -33,12 +33,11 @@ def _skills(request: HttpRequest):
 def today(request: HttpRequest) -> HttpResponse:
     focus, source = selectors.focus_get(owner=request.user)
     day = timezone.localdate()
-    plan = plans.week_plan(owner=request.user, week_start=day, focus=focus)
     habits = selectors.habits_for(owner=request.user, skills=focus, today=day)
     context = {
         "focus": [(skill, habits[skill.pk]) for skill in focus],
         "focus_source": source,
-        "sessions": plan.on(day),
+        "sessions": plans.rolling_plan(owner=request.user, today=day, focus=focus, days=1).sessions,
         "cards": selectors.cards_for(owner=request.user, skills=focus, due_only=True),
         "today": day,
     }
@@ -144,12 +143,18 @@ def plan(request: HttpRequest) -> HttpResponse:
 
 
 def _plan_page(request: HttpRequest, form: FocusForm, *, status: int) -> HttpResponse:
+    """The rolling plan of the next seven days; ``?week=`` shows a whole calendar week instead."""
     focus, source = selectors.focus_get(owner=request.user)
     week_start, week_problem = _week(request)
     status = 400 if week_problem else status
-    week = plans.week_plan(owner=request.user, week_start=week_start, focus=focus)
-    days = [(day, week.on(day)) for day in sorted({s.day for s in week.sessions})]
-    context = {"plan": week, "days": days, "focus": focus, "focus_source": source, "form": form}
+    if request.GET.get("week") and not week_problem:
+        week = plans.week_plan(owner=request.user, week_start=week_start, focus=focus)
+        days = [(day, week.on(day)) for day in sorted({s.day for s in week.sessions})]
+        context = {"plan": week, "days": days, "rolling": False}
+    else:  # the rolling plan, also under the message when ?week= was not a usable date
+        rolling = plans.rolling_plan(owner=request.user, focus=focus)
+        context = {"plan": rolling, "days": rolling.by_day(), "rolling": True, "today": rolling.start}
+    context |= {"focus": focus, "focus_source": source, "form": form}
     context["focus_ids"] = {skill.pk for skill in focus}
     context["problems"] = [week_problem] if week_problem else []
     template = "practice/plan.html#focus-form" if request.htmx and status != 200 else "practice/plan.html"
@@ -172,14 +177,54 @@ def focus(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def plan_ics(request: HttpRequest) -> HttpResponse:
+    """The upcoming sessions (from today, seven days); ``?week=`` exports that calendar week."""
     week_start, week_problem = _week(request)
     if week_problem:
         return HttpResponse(week_problem, content_type="text/plain; charset=utf-8", status=400)
-    week = plans.week_plan(owner=request.user, week_start=week_start)
+    if request.GET.get("week"):
+        week = plans.week_plan(owner=request.user, week_start=week_start)
+    else:
+        week = plans.rolling_plan(owner=request.user).as_week_plan()
     body = calendar.plan_calendar(week, lookup=selectors.exercise_get, stamp=timezone.now())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="practice-{week.week_start.isoformat()}.ics"'
     return response
+
+
+@require_POST
+def session_tick(request: HttpRequest, day: str, skill_id: int) -> HttpResponse:
+    """Tick off (``done=1``) or untick (``done=0``) a planned session; the session row comes back (htmx)."""
+    try:
+        when = parse_date(day)
+    except ValueError:
+        raise Http404 from None
+    error = ""
+    try:
+        if request.POST.get("done") == "0":
+            services.planned_session_untick(owner=request.user, day=when, skill_id=skill_id)
+        else:
+            services.planned_session_tick(owner=request.user, day=when, skill_id=skill_id)
+    except services.PracticeError as problem:
+        error = str(problem)
+    if not request.htmx:
+        if error:
+            messages.error(request, error)
+        return redirect_after_post(
+            request, "practice:today" if request.POST.get("from") == "today" else "practice:plan"
+        )
+    planned = next((p for p in plans.rolling_plan(owner=request.user, today=when, days=1).sessions
+                    if p.skill_id == skill_id), None)  # fmt: skip
+    if planned is None:
+        raise Http404
+    done = _("Done: %(title)s.") if planned.done else _("Not done yet: %(title)s.")
+    from_page = "today" if request.POST.get("from") == "today" else ""
+    context = {
+        "planned": planned,
+        "error": error,
+        "from_page": from_page,
+        "announce": "" if error else done % {"title": planned.session.title},
+    }
+    return render(request, "practice/plan.html#planned-session", context, status=400 if error else 200)
 
 
 @require_GET
