@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from peoplecraft.assessment import measurement
@@ -280,7 +280,7 @@ def skill_history(*, skill: Skill) -> list[HistoryPoint]:
 
 
 def latest_self_scores(
-    owner, guide: Guide, *, skills: Sequence[Skill] | None = None, until=None
+    owner, guide: Guide | QuerySet[Guide], *, skills: Sequence[Skill] | None = None, until=None
 ) -> dict[int, SkillResult]:
     """Skill id -> the result that is the skill's self-score: the ONE source of a self-score.
 
@@ -290,11 +290,11 @@ def latest_self_scores(
     later attempt with too few answers does not erase a score; a skill never scored gets its latest
     "not enough answers" result (``score`` None). Skills never assessed are left out. ``skills``
     narrows the read; ``until`` ignores assessments completed after it (results of an older
-    assessment). One query; the results carry ``skill__area`` and ``assessment``.
+    assessment). One query; the results carry ``skill__area`` and ``assessment``. ``guide`` may be a
+    queryset of (at most one) guide, read in the same query.
     """
-    results = SkillResult.objects.filter(
-        assessment__owner=owner, skill__area__guide=guide, assessment__completed_at__isnull=False
-    )
+    in_guide = Q(skill__area__guide__in=guide) if isinstance(guide, QuerySet) else Q(skill__area__guide=guide)
+    results = SkillResult.objects.filter(in_guide, assessment__owner=owner, assessment__completed_at__isnull=False)
     if skills is not None:
         results = results.filter(skill__in=list(skills))
     if until is not None:
@@ -340,7 +340,7 @@ def self_scores(*, guide: Guide) -> dict[int, float]:
     return {skill_id: result.score for skill_id, result in found.items() if result.score is not None}
 
 
-def self_score_rows(owner, guide: Guide) -> list[tuple[Skill, float]]:
+def self_score_rows(owner, guide: Guide | QuerySet[Guide]) -> list[tuple[Skill, float]]:
     """(skill, self-score) of every scored live skill of ``guide``, in note order
     (:func:`latest_self_scores`): the progress page's average and its chart read this one list."""
     found = latest_self_scores(owner, guide)
@@ -354,8 +354,7 @@ def self_score_rows(owner, guide: Guide) -> list[tuple[Skill, float]]:
 
 def active_guide_self_scores(*, owner) -> list[tuple[Skill, float]]:
     """(skill, self-score) of every scored live skill in ``owner``'s active guide (:func:`self_score_rows`)."""
-    guide = Guide.objects.filter(owner=owner, is_active=True).first()
-    return [] if guide is None else self_score_rows(owner, guide)
+    return self_score_rows(owner, Guide.objects.filter(owner=owner, is_active=True))  # one query in all
 
 
 def guide_area(*, guide: Guide, number: int) -> Area | None:

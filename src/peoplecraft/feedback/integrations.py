@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
-from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import CharField, Count, Exists, IntegerField, Max, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -144,6 +144,7 @@ def today_actions(owner, today: date) -> list[TodayAction]:
             invited=Count("invitations", distinct=True),
             released_answers=_count(RaterResponse),
             sealed_answers=_count(SealedResponse),
+            written_about=_written_about(),
         )
         .filter(Q(closed_at=None, deadline__gte=today) | Q(last_release__gte=since))
         .order_by("deadline", "pk")
@@ -157,33 +158,39 @@ def today_actions(owner, today: date) -> list[TodayAction]:
     return actions
 
 
+def _written_about() -> Exists:
+    """Whether the learner wrote a journal entry for one of the request's prompts (refs
+    ``feedback:blind-<request>-<skill>`` and ``feedback:lowest-<request>-<item>``)."""
+    from peoplecraft.journal.selectors import prompt_entries
+
+    request_id = Cast(OuterRef("pk"), CharField())
+    refs = Q(prompt_ref__startswith=Concat(Value("feedback:blind-"), request_id, Value("-"))) | Q(
+        prompt_ref__startswith=Concat(Value("feedback:lowest-"), request_id, Value("-"))
+    )
+    return Exists(prompt_entries(owner=OuterRef("owner")).filter(refs))
+
+
 def _prompt_action(owner, closed: list[FeedbackRequest]) -> list[TodayAction]:
-    """The first prompt not yet written about, from the latest closed requests released lately.
+    """The first prompt of the latest closed requests released lately and not yet written about.
 
-    It reads the figures stored at release (one query per request, for at most ``CLOSED_REQUESTS``
-    requests), only in the two weeks after a release while a prompt is unanswered: a release below
-    the anonymity thresholds gives no prompt, and then no action.
+    One entry about a request is enough for Today (the journal keeps the other prompts). The
+    prompts come from the figures stored at release, in one query; a release below the anonymity
+    thresholds gives no prompt, and then no action.
     """
-    from peoplecraft.journal.selectors import answered_prompt_refs
-
-    answered = answered_prompt_refs(owner=owner, prefix="feedback:")
-    written = {ref.split("-")[1] for ref in answered if ref.count("-") >= 2}  # "feedback:<kind>-<request>-<id>"
     latest = sorted(closed, key=lambda r: (r.deadline, r.pk), reverse=True)[:CLOSED_REQUESTS]  # as the journal
-    for feedback_request in latest:
-        if str(feedback_request.pk) in written:
-            continue  # one entry about a request is enough for Today; the journal keeps the others
-        prompt = next((p for p in _prompts([feedback_request]) if p.ref not in answered), None)
-        if prompt is not None:
-            return [
-                TodayAction(
-                    step=Step.REFLECT,
-                    key=prompt.ref,
-                    title=_("A journal prompt from your closed 360"),
-                    detail=prompt.title,
-                    url=reverse("journal:new") + "?" + urlencode({"prompt": prompt.ref}),
-                )
-            ]
-    return []
+    unwritten = [feedback_request for feedback_request in latest if not feedback_request.written_about]
+    prompt = next(iter(_prompts(unwritten)), None) if unwritten else None
+    if prompt is None:
+        return []
+    return [
+        TodayAction(
+            step=Step.REFLECT,
+            key=prompt.ref,
+            title=_("A journal prompt from your closed 360"),
+            detail=prompt.title,
+            url=reverse("journal:new") + "?" + urlencode({"prompt": prompt.ref}),
+        )
+    ]
 
 
 def _open_action(feedback_request, today: date) -> TodayAction:

@@ -150,6 +150,12 @@ def answered_prompt_refs(*, owner, prefix: str) -> set[str]:
     return set(entries.values_list("prompt_ref", flat=True))
 
 
+def prompt_entries(*, owner) -> QuerySet[Entry]:
+    """The owner's entries written for a suggested prompt (for other apps' ``Exists`` subqueries;
+    ``owner`` may be an ``OuterRef``)."""
+    return Entry.objects.filter(owner=owner).exclude(prompt_ref="")
+
+
 def entries_before_and_since(*, owner, start: date, since: date, end: date) -> tuple[int, int]:
     """(entries dated in ``[start, since)``, entries dated in ``[since, end]``): one query."""
     counts = Entry.objects.filter(owner=owner, entry_date__gte=start, entry_date__lte=end).aggregate(

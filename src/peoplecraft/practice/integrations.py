@@ -112,11 +112,12 @@ def today_actions(owner, today: date) -> list[TodayAction]:
                 urgency=Urgency.DUE,
             )
         )
-    planned = plans.rolling_plan(owner=owner, today=today, focus=focus, days=1).sessions
-    if planned:
-        done = set(PracticeEntry.objects.filter(owner=owner, occurred_on=today).values_list("skill__name", flat=True))
+    plan = plans.rolling_plan(owner=owner, today=today, focus=focus, days=1)
+    if plan.sessions:
         # ticked off on the plan, or practised some other way today: either way it is done
-        session = next((p.session for p in planned if not p.done and p.session.skill not in done), None)
+        session = next(
+            (p.session for p in plan.sessions if not p.done and (today, p.skill_id) not in plan.practised), None
+        )
         if session is not None:
             actions.append(
                 TodayAction(

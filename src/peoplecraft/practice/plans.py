@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.db.models import Q
 from django.utils import timezone
 
 from peoplecraft.practice import planner
@@ -108,6 +109,7 @@ class RollingPlan:
     end: date  # inclusive
     skills: tuple[planner.SkillSettings, ...]  # the settings of the week containing ``start``
     sessions: tuple[PlannedSession, ...]
+    practised: frozenset[tuple[date, int]] = frozenset()  # (day, skill id) with any log entry, in the plan's days
 
     def on(self, day: date) -> list[PlannedSession]:
         return [planned for planned in self.sessions if planned.day == day]
@@ -153,13 +155,23 @@ def rolling_plan(
         monday += timedelta(weeks=1)
     sessions = [s for week in weeks for s in week.sessions if start <= s.day <= end and s.skill in ids]
     keys = [session_key(s.day, ids[s.skill]) for s in sessions]
-    entries = dict(
-        PracticeEntry.objects.filter(owner=owner, source_ref__in=keys).order_by("pk").values_list("source_ref", "pk")
+    # One read for both: the entries that ticked these sessions off, and anything logged on the plan's days.
+    rows = (
+        PracticeEntry.objects.filter(owner=owner)
+        .filter(Q(source_ref__in=keys) | Q(occurred_on__gte=start, occurred_on__lte=end))
+        .order_by("pk")
+        .values_list("source_ref", "pk", "occurred_on", "skill_id")
     )
+    entries, practised = {}, set()
+    for ref, pk, occurred_on, skill_id in rows:
+        if ref in keys:
+            entries[ref] = pk  # the latest, as before
+        if start <= occurred_on <= end:
+            practised.add((occurred_on, skill_id))
     planned = tuple(
         PlannedSession(s, ids[s.skill], key, entries.get(key)) for s, key in zip(sessions, keys, strict=True)
     )
-    return RollingPlan(start, end, weeks[0].skills if weeks else (), planned)
+    return RollingPlan(start, end, weeks[0].skills if weeks else (), planned, frozenset(practised))
 
 
 def rolling_document(plan: RollingPlan, *, source: str = "") -> dict:
