@@ -23,11 +23,16 @@ from peoplecraft.core.datafile import (
 )
 
 DIFFICULTIES = ("easy", "medium", "hard")
+# What the learner sees for each difficulty: every skill has one exercise at each level.
+LEVEL_NAMES = {"easy": "Starter", "medium": "Stretch", "hard": "Advanced"}
 SETTINGS = ("work", "home", "anywhere")
 _EXERCISE_FIELDS = frozenset(
-    {"id", "skill", "title", "goal", "situation", "setting", "steps", "minutes", "difficulty", "success", "reflection"}
-)
-_CARD_FIELDS = frozenset({"id", "skill", "prompt"})
+    {
+        "id", "skill", "title", "goal", "situation", "setting", "steps", "minutes", "difficulty", "success",
+        "reflection", "rehearse", "ask", "source",
+    }
+)  # fmt: skip
+_CARD_FIELDS = frozenset({"id", "skill", "prompt", "source"})
 
 
 @dataclass(frozen=True)
@@ -44,11 +49,21 @@ class Exercise:
     success: tuple[str, ...]
     reflection: tuple[str, ...]
     where: str = ""
+    # Rehearse -> try -> ask (issue 16): a rehearsal before the real try (a script to say aloud, or
+    # "scenario: <id>" / "card: <id>"), the one yes/no question the other person can answer about
+    # the try (built from an observable success criterion), and the method and its source.
+    rehearse: str = ""
+    ask: str = ""
+    source: str = ""
 
     @property
     def level(self) -> int:
         """1 (easy) to 3 (hard): what the planner matches against."""
         return DIFFICULTIES.index(self.difficulty) + 1
+
+    @property
+    def level_name(self) -> str:
+        return LEVEL_NAMES[self.difficulty]
 
 
 @dataclass(frozen=True)
@@ -59,6 +74,7 @@ class Card:
     skill: str
     prompt: str
     where: str = ""
+    source: str = ""  # the method a card comes from, when it has one (e.g. "Nonviolent Communication, Rosenberg")
 
 
 def _exercise(record: dict, source: str) -> tuple[Exercise | None, list[str]]:
@@ -76,13 +92,21 @@ def _exercise(record: dict, source: str) -> tuple[Exercise | None, list[str]]:
         success=f.texts("success", low=1, high=6),
         reflection=f.texts("reflection", low=2, high=3),
         where=f.where,
+        rehearse=f.text("rehearse", required=False, max_length=600),
+        ask=f.text("ask", required=False, max_length=200),
+        source=f.text("source", required=False, max_length=300),
     )
     return (None, f.problems) if f.problems else (exercise, [])
 
 
 def _card(record: dict, source: str) -> tuple[Card | None, list[str]]:
     f = Fields(record, source, _CARD_FIELDS)
-    card = Card(id=f.slug("id"), skill=f.text("skill", max_length=300), prompt=f.text("prompt", max_length=300))
+    card = Card(
+        id=f.slug("id"),
+        skill=f.text("skill", max_length=300),
+        prompt=f.text("prompt", max_length=300),
+        source=f.text("source", required=False, max_length=300),
+    )
     return (None, f.problems) if f.problems else (card, [])
 
 
