@@ -50,7 +50,7 @@ def test_impossible_week_is_a_400_with_a_message(owner_client, focused, week):
     assert response.status_code == 400
     body = response.content.decode()
     assert "error-summary" in body and f"“{week}” is not a week Peoplecraft can plan" in body
-    assert "Plan for the week of" in body  # the page itself, showing this week, not a bare error page
+    assert "Your plan:" in body  # the page itself, showing the plan from today, not a bare error page
     ics = owner_client.get(reverse("practice:plan-ics"), {"week": week})
     assert ics.status_code == 400 and "is not a week" in ics.content.decode()
 
