@@ -79,6 +79,7 @@ RUNS: dict[str, list[Run]] = {
         json_run("review", "--week", "2025-03-31"),
         run("review", "--week", "2025-02-30", code=2),
     ],
+    "today": [run("today"), json_run("today", used=True)],
     "worker": [run("worker", "--batch", setup=(("feedback", "remind"),), used=True)],
     "demo": [run("demo", "--dir", "{tmp}/demo", shows="Open it with"), run("demo", "--into-current", code=2)],
     "guide import": [run("guide", "import", "{tmp}/notes/guide.md", shows="52 skills")],

@@ -11,7 +11,7 @@ BAD_DATES = ["9999-12-31", "0001-01-01", "2026-02-30", "yesterday"]
 # page, the query parameter taking a date, what the page says (its own heading) when it answers 400
 PAGES = [
     ("/goals/review/", "week", "Weekly review"),
-    ("/practice/plan/", "week", "Plan for the week of"),
+    ("/practice/plan/", "week", "Your plan:"),
     ("/journal/", "date_from", "Search your journal"),
     ("/journal/", "date_to", "Search your journal"),
 ]

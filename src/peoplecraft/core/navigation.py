@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from django.apps import apps
-from django.urls import reverse
+from django.conf import settings
+from django.urls import NoReverseMatch, get_urlconf, reverse
 
 
 @dataclass(frozen=True)
@@ -17,11 +18,18 @@ class NavItem:
     order: int
 
 
-@cache
 def nav_items() -> tuple[NavItem, ...]:
-    items = [
-        NavItem(label=str(label), url=reverse(url_name), order=order)
-        for config in apps.get_app_configs()
-        for label, url_name, order in getattr(config, "nav_items", ())
-    ]
+    """The sections of the URL configuration in use (error pages can render under another one)."""
+    return _nav_items(get_urlconf() or settings.ROOT_URLCONF)
+
+
+@cache
+def _nav_items(urlconf) -> tuple[NavItem, ...]:
+    items = []
+    for config in apps.get_app_configs():
+        for label, url_name, order in getattr(config, "nav_items", ()):
+            try:
+                items.append(NavItem(label=str(label), url=reverse(url_name, urlconf=urlconf), order=order))
+            except NoReverseMatch:
+                continue  # a section this URL configuration does not serve
     return tuple(sorted(items, key=lambda item: item.order))
