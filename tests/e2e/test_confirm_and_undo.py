@@ -25,7 +25,7 @@ def signed_in_state(module_server, module_browser):
     page = context.new_page()
     page.goto(module_server.sign_in_link)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{module_server.base_url}/skills/")
+    page.wait_for_url(f"{module_server.base_url}/")  # signing in lands on Today
     state = context.storage_state()
     context.close()
     return state

@@ -32,6 +32,8 @@ def test_importing_my_note_links_it_and_keeps_my_progress(live_server_with_progr
     page = context.new_page()
     page.goto(server.sign_in_link)
     page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{server.base_url}/")  # signing in lands on Today
+    page.get_by_role("link", name="Your skill map").click()
     page.wait_for_url(f"{server.base_url}/skills/")
     expect(page.get_by_role("heading", name="Interpersonal Skills", level=1)).to_be_visible()
     expect(page.get_by_text("Not linked to a note file.")).to_be_visible()
