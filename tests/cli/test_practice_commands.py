@@ -112,5 +112,7 @@ def test_bad_input_is_exit_2_and_stores_nothing(imported_guide, args, message):
 
 def test_exercises_json(imported_guide):
     document = json.loads(invoke("practice", "exercises", "--skill", "Empathy", "--format", "json").stdout)
-    [exercise] = document["exercises"]
-    assert exercise["id"] == "empathy-perspective-letter" and len(exercise["reflection"]) >= 2
+    exercises = {exercise["id"]: exercise for exercise in document["exercises"]}
+    assert sorted(e["difficulty"] for e in exercises.values()) == ["easy", "hard", "medium"]  # one per level
+    exercise = exercises["empathy-perspective-letter"]
+    assert len(exercise["reflection"]) >= 2

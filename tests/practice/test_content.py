@@ -39,6 +39,15 @@ def test_ids_are_unique_across_files():
     assert len({c.id for c in cards}) == len(cards)
 
 
+def test_the_plain_card_file_comes_before_method_cards():
+    """cards.yaml holds each skill's plain first cards; cards-<n>-methods.yaml follow them, so the
+    first new card a learner meets is the simple one and method cards come next (issue 16)."""
+    cards = load_cards(card_paths())
+    first_method = next(i for i, card in enumerate(cards) if card.source)
+    assert all(not card.source for card in cards[:first_method]) and first_method >= 156
+    assert next(c.id for c in cards if c.skill == "Mediation") == "mediation-1"
+
+
 EXERCISE = """exercises:
   - id: x-1
     skill: Empathy

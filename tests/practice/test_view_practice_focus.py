@@ -17,7 +17,8 @@ def test_full_page_sets_focus_and_the_plan_follows(owner_client, imported_guide,
     assert response.status_code == 302 and response["Location"] == reverse("practice:plan")
     assert [f.skill for f in FocusSkill.objects.all()] == [mediation]
     body = owner_client.get(reverse("practice:plan")).content.decode()
-    assert "Summarise both sides" in body and "level 1 of 3, 3 sessions" in body
+    # Level 1 plans the Starter exercise now that every skill has one at each level (issue 16).
+    assert "Reframe one blaming statement" in body and "level 1 of 3, 3 sessions" in body
 
 
 def test_htmx_success_redirects(owner_client, imported_guide, skill):

@@ -110,9 +110,17 @@ def _card(record: dict, source: str) -> tuple[Card | None, list[str]]:
     return (None, f.problems) if f.problems else (card, [])
 
 
+def _file_order(path: Path) -> tuple[bool, str]:
+    """The plain file (``cards.yaml``) before its numbered siblings (``cards-1-methods.yaml``).
+
+    Plain sorting puts "cards-…" before "cards.yaml" ("-" < "."), which would make a method card
+    the first new card of a skill; the plain cards are the simpler first steps."""
+    return ("-" in path.stem, path.name)
+
+
 def _load(paths: Iterable[Path], key: str, build, known_skills: Iterable[str] | None) -> tuple:
     items, problems = [], []
-    for path in sorted(paths):
+    for path in sorted(paths, key=_file_order):
         try:
             for record in records(parse_yaml(read_text(path), source=str(path)), source=str(path), key=key):
                 item, found = build(record, str(path))
