@@ -106,6 +106,7 @@ def _card(record: dict, source: str) -> tuple[Card | None, list[str]]:
         skill=f.text("skill", max_length=300),
         prompt=f.text("prompt", max_length=300),
         source=f.text("source", required=False, max_length=300),
+        where=f.where,
     )
     return (None, f.problems) if f.problems else (card, [])
 
