@@ -33,6 +33,8 @@ PAGES = {
     "assess validity": "/assess/validity/",
     "learn": "/learn/",
     "learn catalogue": "/learn/catalogue/",
+    "learn catalogue search": "/learn/catalogue/?q=listen&type=talk&cost=free",
+    "learn catalogue entry": "/learn/catalogue/ted-cuddy-body-language/",
     "learn own": "/learn/own/",
     "learn item": "{learn_item}",
     "practice today": "/practice/",

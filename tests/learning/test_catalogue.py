@@ -57,6 +57,7 @@ GOOD = """resources:
     summary: Why it helps.
     minutes: 60
     cost: paid
+    verified: {on: 2026-11-30, by: publisher page}
 """
 
 

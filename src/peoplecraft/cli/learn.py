@@ -13,31 +13,49 @@ FORMAT_OPTION = typer.Option(OutputFormat.TEXT, "--format", help="Output format.
 TYPES = ("book", "course", "article", "talk", "podcast")
 
 
+LIST_OPTIONS = {"q": "--search", "skill": "--skill", "type": "--type", "length": "--length", "cost": "--cost"}
+
+
 @app.command("list")
 def list_(
     skill: str | None = typer.Option(None, "--skill", help="Only resources for this skill (its name in the guide)."),
     kind: str | None = typer.Option(None, "--type", help="Only this type: book, course, article, talk or podcast."),
+    search: str | None = typer.Option(
+        None, "--search", help="Only resources whose title, authors or summary contain every word."
+    ),
+    length: str | None = typer.Option(
+        None, "--length", help="Only this length: short (under 30 min), medium (30 min to 3 h), long (over 3 h)."
+    ),
+    cost: str | None = typer.Option(None, "--cost", help="Only free or only paid resources."),
     mine: bool = typer.Option(False, "--mine", help="Show your reading list instead of the catalogue."),
     output: OutputFormat = FORMAT_OPTION,
 ) -> None:
-    """List the catalogue (or, with --mine, your reading list)."""
+    """List the catalogue (or, with --mine, your reading list); the filters match the catalogue page's."""
     owner = context.owner()
-    from peoplecraft.learning import selectors
+    from peoplecraft.learning import browse, selectors
 
     if kind is not None and kind not in TYPES:
         context.fail(f"Unknown type '{kind}'.", candidates=list(TYPES))
     if skill is not None and not _known_skill(owner, skill):
         context.fail(f"No skill named '{skill}' in your active guide.")
     if mine:
+        if length or cost:
+            context.fail("--length and --cost filter the catalogue; your reading list has no lengths or costs.")
+        words = (search or "").casefold().split()
         items = [i for i in selectors.reading_list(owner=owner) if kind is None or i.kind == kind]
         if skill is not None:
             items = [i for i in items if any(s.name.casefold() == skill.casefold() for s in i.skills.all())]
+        items = [i for i in items if all(w in f"{i.title} {i.authors}".casefold() for w in words)]
         return _print_items([selectors.item_document(i) for i in items], output)
+    values = {"q": search, "skill": None, "type": kind, "length": length, "cost": cost}
+    try:
+        query = selectors.catalogue_query(values)
+    except browse.QueryError as error:
+        context.fail(context.option_message(error.field, str(error), LIST_OPTIONS))
+    if skill is not None:  # a skill of your guide that no resource is for simply lists nothing
+        query = browse.Query(query.text, skill, query.kind, query.length, query.cost)
     on_list = selectors.catalogue_ids_on_list(owner=owner)
-    docs = [
-        selectors.resource_document(r, on_list=on_list.get(r.id))
-        for r in selectors.catalogue_list(skill=skill, kind=kind)
-    ]
+    docs = [selectors.resource_document(r, on_list=on_list.get(r.id)) for r in selectors.catalogue_search(query)]
     if output is OutputFormat.JSON:
         print_json({"resources": docs})
         return
@@ -49,6 +67,7 @@ def list_(
         listed = str(d["on_your_list"] or "")
         table.add_row(d["id"], d["type"], d["title"], by, f"{d['minutes']} min", d["cost"], listed)
     console().print(table)
+    console().print(f"{len(docs)} resource{'s' if len(docs) != 1 else ''}", markup=False)
 
 
 def _known_skill(owner, name: str) -> bool:

@@ -2,8 +2,10 @@
 
 Every file under ``data/learning/`` holds a ``resources:`` list. Each resource names the skills
 it helps (by their name in the guide), says in one original line why, and gives its type, an
-estimated time and whether it is free. Problems name the file, the line and the field.
-Pure module: no Django.
+estimated time and whether it is free. Every entry also says when it was last checked and against
+what kind of source (``verified: {on: 2026-11-30, by: publisher page}``), so a reader knows where
+to confirm a fact; entries whose central finding is contested carry an ``evidence`` note.
+Problems name the file, the line and the field. Pure module: no Django.
 """
 
 from __future__ import annotations
@@ -11,10 +13,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
 from peoplecraft.core.datafile import (
+    LINE_KEY,
     DataFileError,
     Fields,
     check_skills,
@@ -26,9 +30,45 @@ from peoplecraft.core.datafile import (
 
 TYPES = ("book", "course", "article", "talk", "podcast")
 COSTS = ("free", "paid")
-_FIELDS = frozenset(
-    {"id", "type", "title", "authors", "year", "isbn", "url", "source", "skills", "summary", "minutes", "cost"}
+# The kinds of source a fact can be checked against; ``verified.by`` names one of them.
+SOURCE_KINDS = (
+    "publisher page",
+    "ISBN record",
+    "library catalogue",
+    "official talk page",
+    "course provider page",
+    "podcast feed",
+    "journal record",
+    "author's site",
 )
+_FIELDS = frozenset(
+    {
+        "id",
+        "type",
+        "title",
+        "authors",
+        "year",
+        "edition",
+        "isbn",
+        "url",
+        "source",
+        "skills",
+        "summary",
+        "minutes",
+        "cost",
+        "verified",
+        "evidence",
+    }
+)
+_VERIFIED_FIELDS = frozenset({"on", "by"})
+
+
+@dataclass(frozen=True)
+class Verified:
+    """When an entry's facts were last checked, and the kind of source they can be checked against."""
+
+    on: date
+    by: str
 
 
 @dataclass(frozen=True)
@@ -45,6 +85,9 @@ class Resource:
     isbn: str = ""
     url: str = ""
     source: str = ""  # publisher, platform or host, when it helps to find the work
+    edition: str = ""  # e.g. "2nd edition", when the title or year belongs to one edition
+    verified: Verified | None = None
+    evidence: str = ""  # a caveat when the central finding is contested or failed to replicate
     where: str = ""  # file and line, for error messages
 
     @property
@@ -68,6 +111,39 @@ def _isbn_ok(isbn: str) -> bool:
     return False
 
 
+def _verified(f: Fields, record: dict) -> Verified | None:
+    """Check ``verified: {on: YYYY-MM-DD, by: <source kind>}``; problems go to ``f``."""
+    value = record.get("verified")
+    if value is None:
+        f.problem("verified", "is required: {on: YYYY-MM-DD, by: <source kind>}")
+        return None
+    if not isinstance(value, dict):
+        f.problem("verified", "must be a mapping like {on: 2026-11-30, by: publisher page}")
+        return None
+    # YAML 1.1 reads a bare ``on`` key as the boolean true; accept it as the 'on' it was written as.
+    keys = {"on" if key is True else key: item for key, item in value.items() if key != LINE_KEY}
+    unknown = sorted(str(key) for key in set(keys) - _VERIFIED_FIELDS)
+    if unknown:
+        f.problem("verified", f"unknown key {', '.join(map(repr, unknown))} (use 'on' and 'by')")
+    on, by = keys.get("on"), keys.get("by")
+    day = None
+    if isinstance(on, date):
+        day = on
+    elif isinstance(on, str):
+        try:
+            day = date.fromisoformat(on.strip())
+        except ValueError:
+            day = None
+    if day is None:
+        f.problem("verified", "'on' must be a date written YYYY-MM-DD")
+    if not isinstance(by, str) or by.strip() not in SOURCE_KINDS:
+        f.problem("verified", f"'by' must be one of: {', '.join(SOURCE_KINDS)}")
+        by = None
+    if day is None or by is None or unknown:
+        return None
+    return Verified(day, by.strip())
+
+
 def _resource(record: dict, source: str) -> tuple[Resource | None, list[str]]:
     from peoplecraft.learning.links import LinkError, clean_url
 
@@ -80,6 +156,9 @@ def _resource(record: dict, source: str) -> tuple[Resource | None, list[str]]:
     isbn = f.text("isbn", required=False, max_length=20)
     if isbn and not _isbn_ok(isbn):
         f.problem("isbn", f"'{isbn}' is not a valid ISBN-10 or ISBN-13 (check digit)")
+    edition = f.text("edition", required=False, max_length=60)
+    verified = _verified(f, record)
+    evidence = f.text("evidence", required=False, max_length=400)
     url = f.text("url", required=False)
     if url:
         try:
@@ -103,6 +182,9 @@ def _resource(record: dict, source: str) -> tuple[Resource | None, list[str]]:
         isbn,
         url,
         f.text("source", required=False),
+        edition,
+        verified,
+        evidence,
         f.where,
     )
     return resource, []

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Case, Prefetch, QuerySet, When
 
 from peoplecraft.core.ownership import get_owned_or_404
+from peoplecraft.learning import browse
 from peoplecraft.learning.catalogue import Resource, bundled_catalogue, find
 from peoplecraft.learning.models import ReadingItem, ReadingStatus
 from peoplecraft.skillmap.models import Skill
@@ -23,6 +24,20 @@ def skill_choices(*, owner) -> QuerySet[Skill]:
 
 def catalogue_list(*, skill: str | None = None, kind: str | None = None) -> list[Resource]:
     return find(bundled_catalogue(), skill=skill, kind=kind)
+
+
+def catalogue_skill_names() -> list[str]:
+    """Every skill some catalogue resource is for: the skill filter's choices."""
+    return browse.skill_names(bundled_catalogue())
+
+
+def catalogue_query(values) -> browse.Query:
+    """Check search and filter values (a GET form or CLI options); raises ``browse.QueryError``."""
+    return browse.parse_query(values, skills=catalogue_skill_names())
+
+
+def catalogue_search(query: browse.Query) -> list[Resource]:
+    return browse.search(bundled_catalogue(), query)
 
 
 def catalogue_get(resource_id: str) -> Resource | None:
@@ -104,8 +119,13 @@ def resource_document(resource: Resource, *, on_list: int | None = None) -> dict
         "isbn": resource.isbn or None,
         "url": resource.url or None,
         "source": resource.source or None,
+        "edition": resource.edition or None,
         "skills": list(resource.skills),
         "summary": resource.summary,
+        "evidence": resource.evidence or None,
+        "verified": (
+            {"on": resource.verified.on.isoformat(), "by": resource.verified.by} if resource.verified else None
+        ),
         "minutes": resource.minutes,
         "cost": resource.cost,
         "on_your_list": on_list,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,8 +11,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from peoplecraft.core.confirm import confirmed, deleted_with_undo
 from peoplecraft.core.http import post_form, redirect_after_post
-from peoplecraft.learning import confirmations, selectors, services
-from peoplecraft.learning.catalogue import TYPES
+from peoplecraft.learning import browse, confirmations, selectors, services
+from peoplecraft.learning.catalogue import COSTS, TYPES
 from peoplecraft.learning.forms import CatalogueAddForm, OwnResourceForm, ReadingUpdateForm
 from peoplecraft.learning.models import ReadingStatus
 
@@ -26,18 +26,34 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def catalogue(request: HttpRequest) -> HttpResponse:
-    skills = selectors.skill_choices(owner=request.user)
-    skill = request.GET.get("skill") or None
-    kind = request.GET.get("type") if request.GET.get("type") in TYPES else None
+    """Search and filter the catalogue, 20 to a page; a bad value is a 400 naming it."""
     context = {
-        "resources": selectors.catalogue_list(skill=skill, kind=kind),
-        "on_list": selectors.catalogue_ids_on_list(owner=request.user),
-        "skills": skills,
+        "skills": selectors.catalogue_skill_names(),
         "types": TYPES,
-        "chosen_skill": skill,
-        "chosen_type": kind,
+        "lengths": [(key, label) for key, (label, _low, _high) in browse.LENGTHS.items()],
+        "costs": COSTS,
+        "raw": {key: request.GET.get(key, "") for key in ("q", "skill", "type", "length", "cost")},
+        "on_list": selectors.catalogue_ids_on_list(owner=request.user),
     }
+    try:
+        query = selectors.catalogue_query(request.GET)
+        asked = browse.parse_page(request.GET.get("page"))
+    except browse.QueryError as error:
+        context.update(problems=[str(error)], problem_field=error.field)
+        return render(request, "learning/catalogue.html", context, status=400)
+    page = browse.paginate(selectors.catalogue_search(query), asked)
+    context.update(query=query, page=page, params=query.params())
     return render(request, "learning/catalogue.html", context)
+
+
+@require_GET
+def resource(request: HttpRequest, resource_id: str) -> HttpResponse:
+    """One catalogue entry: what a skill page links to."""
+    found = selectors.catalogue_get(resource_id)
+    if found is None:
+        raise Http404(_("No resource '%s' in the catalogue.") % resource_id)
+    context = {"resource": found, "item_id": selectors.catalogue_ids_on_list(owner=request.user).get(found.id)}
+    return render(request, "learning/resource.html", context)
 
 
 @post_form("learning:catalogue")
