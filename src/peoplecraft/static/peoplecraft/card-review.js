@@ -1,0 +1,17 @@
+// Card review queue: keys 1-4 press the grade buttons (the page announces them). No inline script,
+// nothing else: without JavaScript the buttons are ordinary form submits.
+(function () {
+  "use strict";
+  var sent = false;
+  document.addEventListener("keydown", function (event) {
+    if (sent || event.altKey || event.ctrlKey || event.metaKey || event.repeat) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    if (!/^[1-4]$/.test(event.key)) return;
+    var button = document.querySelector('#review-form button[data-key="' + event.key + '"]');
+    if (!button) return;
+    event.preventDefault();
+    sent = true;  // one grade per card, even when the key bounces
+    button.form.requestSubmit(button);
+  });
+})();
