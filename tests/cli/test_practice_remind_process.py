@@ -32,6 +32,9 @@ def test_remind_on_off_and_send(tmp_path):
     assert (off.returncode, off.stdout.strip()) == (0, "Practice reminders are off.")
     queued = run(home, "practice", "remind", "--queue")
     assert queued.returncode == 0 and "'peoplecraft worker' sends them" in queued.stdout, queued.stderr
+    worked = run(home, "worker", "--batch")
+    assert worked.returncode == 0 and "Traceback" not in worked.stderr, worked.stderr
+    assert "practice.tasks.send_practice_reminders state=SUCCESSFUL" in worked.stdout + worked.stderr
 
 
 def test_remind_on_and_off_together_is_refused(tmp_path):

@@ -212,3 +212,12 @@ def test_every_exported_session_has_an_alarm(owner, imported_guide, skill):
         assert len(alarms) == 1
         assert alarms[0]["action"] == "DISPLAY"
         assert alarms[0].decoded("trigger") == -timedelta(minutes=15)
+
+
+def test_the_worker_task_sends_the_days_reminders_once(reminded):
+    from peoplecraft.practice.tasks import send_practice_reminders
+
+    day = _day_with_sessions(reminded).isoformat()
+    send_practice_reminders.call(day)
+    send_practice_reminders.call(day)
+    assert len(mail.outbox) == 1
