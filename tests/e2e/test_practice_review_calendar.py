@@ -61,6 +61,7 @@ def test_review_queue_keys_with_javascript_and_undo(module_server, module_browse
     page.goto(f"{module_server.base_url}/practice/cards/review/")
     expect(page.get_by_text("1 card left")).to_be_visible()
     expect(page.get_by_text("Keyboard: press 1 (Missed), 2 (Hard), 3 (Good) or 4 (Easy)")).to_be_visible()
+    expect(page.get_by_role("button", name="3 Good")).to_have_attribute("aria-keyshortcuts", "3")
     _fits_and_axe_clean(page)
     page.keyboard.press("3")
     expect(page.get_by_text("0 cards left")).to_be_visible()
@@ -79,7 +80,8 @@ def test_review_queue_buttons_without_javascript_and_undo(module_server, module_
     page = context.new_page()
     page.goto(f"{module_server.base_url}/practice/cards/review/")
     expect(page.get_by_text("1 card left")).to_be_visible()
-    page.keyboard.press("4")  # no JavaScript: the key does nothing
+    expect(page.get_by_text("Keyboard: press 1")).to_be_hidden()  # no JavaScript, no shortcuts to announce
+    page.keyboard.press("4")  # and the key does nothing
     expect(page.get_by_text("1 card left")).to_be_visible()
     page.get_by_role("button", name="2 Hard").click()
     expect(page.get_by_text("0 cards left")).to_be_visible()

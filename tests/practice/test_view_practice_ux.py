@@ -48,7 +48,7 @@ def test_a_bad_month_is_400_with_the_reason(owner_client, focused, bad):
 def test_review_queue_grades_one_card_then_shows_the_next_and_undoes(owner_client, owner, focused):
     page = owner_client.get(reverse("practice:review")).content.decode()
     assert "1 card left" in page and 'name="card" value="mediation-1"' in page
-    assert 'aria-keyshortcuts="1"' in page and "card-review.js" in page and "Undo the last grade" not in page
+    assert 'data-key="1"' in page and 'id="review-keys" hidden' in page and "card-review.js" in page and "Undo the last grade" not in page
     response = owner_client.post(reverse("practice:review-grade"), {"card": "mediation-1", "grade": "good"})
     assert response.status_code == 302 and response["Location"] == reverse("practice:review")
     page = owner_client.get(reverse("practice:review")).content.decode()

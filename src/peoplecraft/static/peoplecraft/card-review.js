@@ -1,8 +1,13 @@
-// Card review queue: keys 1-4 press the grade buttons (the page announces them). No inline script,
-// nothing else: without JavaScript the buttons are ordinary form submits.
+// Card review queue: keys 1-4 press the grade buttons, announced on the page once this script runs.
+// No inline script, nothing else: without JavaScript the buttons are ordinary form submits.
 (function () {
   "use strict";
   var sent = false;
+  // The shortcuts exist only with this script: announce them only then.
+  var buttons = document.querySelectorAll("#review-form button[data-key]");
+  for (var i = 0; i < buttons.length; i++) buttons[i].setAttribute("aria-keyshortcuts", buttons[i].dataset.key);
+  var hint = document.getElementById("review-keys");
+  if (hint && buttons.length) hint.hidden = false;
   document.addEventListener("keydown", function (event) {
     if (sent || event.altKey || event.ctrlKey || event.metaKey || event.repeat) return;
     var target = event.target;
