@@ -48,7 +48,8 @@ def test_a_bad_month_is_400_with_the_reason(owner_client, focused, bad):
 def test_review_queue_grades_one_card_then_shows_the_next_and_undoes(owner_client, owner, focused):
     page = owner_client.get(reverse("practice:review")).content.decode()
     assert "1 card left" in page and 'name="card" value="mediation-1"' in page
-    assert 'data-key="1"' in page and 'id="review-keys" hidden' in page and "card-review.js" in page and "Undo the last grade" not in page
+    assert 'data-key="1"' in page and 'id="review-keys" hidden' in page and "card-review.js" in page
+    assert "Undo the last grade" not in page
     response = owner_client.post(reverse("practice:review-grade"), {"card": "mediation-1", "grade": "good"})
     assert response.status_code == 302 and response["Location"] == reverse("practice:review")
     page = owner_client.get(reverse("practice:review")).content.decode()
@@ -89,3 +90,18 @@ def test_reminders_opt_in_and_out_from_settings(owner_client, owner):
 def test_pages_need_sign_in(client):
     for name in ("practice:calendar", "practice:review"):
         assert client.get(reverse(name)).status_code == 302
+
+
+def test_calendar_and_queue_queries_do_not_grow_with_focus_skills(
+    owner_client, owner, imported_guide, skill, django_assert_max_num_queries
+):
+    names = ("Mediation", "Empathy", "Active Listening")
+    services.focus_set(owner=owner, skills=[skill(imported_guide, name) for name in names])
+    for name in names:
+        services.practice_entry_log(owner=owner, skill=name, occurred_on=timezone.localdate(), situation="s")
+    services.card_grade(owner=owner, card_id="mediation-1", grade="good")
+    owner_client.get(reverse("practice:calendar"))  # warm the session and content caches
+    with django_assert_max_num_queries(4):  # session, user, focus, the month's practice: one query
+        owner_client.get(reverse("practice:calendar"))
+    with django_assert_max_num_queries(5):
+        owner_client.get(reverse("practice:review"))
