@@ -43,6 +43,8 @@ PAGES = {
     "practice plan": "/practice/plan/",
     "practice exercises": "/practice/exercises/",
     "practice exercise": "{exercise}",
+    "practice card review": "/practice/cards/review/",
+    "practice habit calendar": "/practice/calendar/",
     "scenarios": "/practice/scenarios/",
     "scenario": "{scenario}",
     "scenario play": "{play}",

@@ -267,6 +267,45 @@ def grade(
     typer.echo(f"Graded {card} {how}; next time: {timezone.localtime(state.due):%Y-%m-%d}.")
 
 
+@app.command("remind")
+def remind(
+    on: bool = typer.Option(False, "--on", help="Opt in: get a daily e-mail of the day's planned sessions."),
+    off: bool = typer.Option(False, "--off", help="Opt out of the daily practice e-mail."),
+    queue: bool = typer.Option(False, "--queue", help="Queue the sending for 'peoplecraft worker' instead."),
+) -> None:
+    """Send today's practice reminders to everyone who opted in (run daily; at most one a day each).
+
+    --on / --off turn your own reminder on or off instead of sending.
+    """
+    owner = context.owner()
+    from django.utils import timezone
+
+    from peoplecraft.practice import services
+
+    if on and off:
+        context.fail("Choose one of --on and --off.")
+    if on or off:
+        services.reminder_set(owner=owner, enabled=on)
+        if on and not owner.email:
+            typer.echo("Practice reminders are on, but your account has no e-mail address to send them to.")
+        else:
+            typer.echo("Practice reminders are on." if on else "Practice reminders are off.")
+        return
+    day = timezone.localdate()
+    if queue:
+        from peoplecraft.practice.tasks import send_practice_reminders
+
+        send_practice_reminders.enqueue(day.isoformat())
+        typer.echo(f"Queued the practice reminders of {day.isoformat()}; 'peoplecraft worker' sends them.")
+        return
+    from peoplecraft.practice.reminders import send_reminders
+
+    report = send_reminders(today=day)
+    typer.echo(f"Sent {report.sent} practice reminder(s); {report.failed} could not be sent (tried again next run).")
+    if report.failed:
+        raise typer.Exit(1)
+
+
 @app.command("exercises")
 def exercises(
     skill: str | None = typer.Option(None, "--skill", help="Only exercises for this skill."),

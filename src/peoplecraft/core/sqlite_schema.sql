@@ -68,6 +68,7 @@
 -- migration journal 0004_stored_search_vector
 -- migration learning 0001_initial
 -- migration practice 0001_initial
+-- migration practice 0002_undo_and_reminders
 -- migration scenarios 0001_initial
 -- migration sessions 0001_initial
 -- migration skillmap 0001_initial
@@ -216,7 +217,7 @@ CREATE INDEX "learning_readingitem_owner_id_b157cf72" ON "learning_readingitem" 
 CREATE UNIQUE INDEX "learning_readingitem_skills_readingitem_id_skill_id_f277a099_uniq" ON "learning_readingitem_skills" ("readingitem_id", "skill_id");
 CREATE INDEX "learning_readingitem_skills_readingitem_id_37c2c3c7" ON "learning_readingitem_skills" ("readingitem_id");
 CREATE INDEX "learning_readingitem_skills_skill_id_c3953b8f" ON "learning_readingitem_skills" ("skill_id");
-CREATE TABLE "practice_cardreview" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "grade" varchar(8) NOT NULL, "reviewed_at" datetime NOT NULL, "card_id" bigint NOT NULL REFERENCES "practice_cardstate" ("id") DEFERRABLE INITIALLY DEFERRED);
+CREATE TABLE "practice_cardreview" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "grade" varchar(8) NOT NULL, "reviewed_at" datetime NOT NULL, "card_id" bigint NOT NULL REFERENCES "practice_cardstate" ("id") DEFERRABLE INITIALLY DEFERRED, "entry_id" integer unsigned NULL CHECK ("entry_id" >= 0), "previous" text NULL CHECK ((JSON_VALID("previous") OR "previous" IS NULL)));
 CREATE TABLE "practice_cardstate" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "card_id" varchar(100) NOT NULL, "fsrs" text NOT NULL CHECK ((JSON_VALID("fsrs") OR "fsrs" IS NULL)), "due" datetime NOT NULL, "reviews" integer unsigned NOT NULL CHECK ("reviews" >= 0), "last_grade" varchar(8) NOT NULL, "created_at" datetime NOT NULL, "owner_id" bigint NOT NULL REFERENCES "accounts_user" ("id") DEFERRABLE INITIALLY DEFERRED, "skill_id" bigint NOT NULL REFERENCES "skillmap_skill" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "card_state_once" UNIQUE ("owner_id", "card_id"));
 CREATE INDEX "practice_cardreview_card_id_e68a453d" ON "practice_cardreview" ("card_id");
 CREATE INDEX "practice_cardstate_owner_id_22e1b983" ON "practice_cardstate" ("owner_id");
@@ -228,6 +229,7 @@ CREATE TABLE "practice_practiceentry" ("id" integer NOT NULL PRIMARY KEY AUTOINC
 CREATE INDEX "practice_practiceentry_owner_id_ee5ad21a" ON "practice_practiceentry" ("owner_id");
 CREATE INDEX "practice_practiceentry_skill_id_c76d37b4" ON "practice_practiceentry" ("skill_id");
 CREATE INDEX "practice_pr_owner_i_543454_idx" ON "practice_practiceentry" ("owner_id", "occurred_on");
+CREATE TABLE "practice_practicereminder" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "enabled" bool NOT NULL, "sent_on" date NULL, "owner_id" bigint NOT NULL UNIQUE REFERENCES "accounts_user" ("id") DEFERRABLE INITIALLY DEFERRED);
 CREATE TABLE "scenarios_scenarioplay" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "scenario_id" varchar(100) NOT NULL, "content_version" varchar(32) NOT NULL, "path" text NOT NULL CHECK ((JSON_VALID("path") OR "path" IS NULL)), "node_id" varchar(100) NOT NULL, "source" varchar(8) NOT NULL, "started_at" datetime NOT NULL, "finished_at" datetime NULL, "outcome" varchar(200) NOT NULL, "total_score" integer NULL, "best_total" integer NULL, "result" text NULL CHECK ((JSON_VALID("result") OR "result" IS NULL)), "owner_id" bigint NOT NULL REFERENCES "accounts_user" ("id") DEFERRABLE INITIALLY DEFERRED);
 CREATE INDEX "scenarios_scenarioplay_owner_id_394cf069" ON "scenarios_scenarioplay" ("owner_id");
 CREATE INDEX "scenarios_s_owner_i_c11164_idx" ON "scenarios_scenarioplay" ("owner_id", "scenario_id", "finished_at");

@@ -1,8 +1,9 @@
 """The weekly plan as an iCalendar file (``icalendar``), so it lands in the learner's calendar.
 
 Each session is an all-day event on its day (the learner picks the hour), with the exercise's
-goal and steps in the description. UIDs are stable per day and skill, so importing
-the same days twice updates the events instead of duplicating them. Pure module: no Django.
+goal and steps in the description, and an alarm (``ALARM_BEFORE``) so the calendar reminds the
+learner: an all-day event's alarm goes off that long before the day starts. UIDs are stable per
+day and skill, so importing the same days twice updates the events instead of duplicating them. Pure module: no Django.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from datetime import datetime, timedelta
 from peoplecraft.practice.content import Exercise
 from peoplecraft.practice.planner import WeekPlan
 
+ALARM_BEFORE = timedelta(minutes=15)
+
 
 def _slug(text: str) -> str:
     return "-".join("".join(ch if ch.isalnum() else " " for ch in text.casefold()).split())
@@ -21,7 +24,7 @@ def _slug(text: str) -> str:
 def plan_calendar(plan: WeekPlan, *, lookup: Callable[[str], Exercise | None], stamp: datetime) -> bytes:
     """``stamp`` (timezone-aware) is the DTSTAMP of every event: when the file was made."""
     # imported here: icalendar takes ~0.2 s to import, and only calendar exports need it
-    from icalendar import Calendar, Event
+    from icalendar import Alarm, Calendar, Event
 
     calendar = Calendar()
     calendar.add("prodid", "-//Peoplecraft//Practice plan//EN")
@@ -38,6 +41,11 @@ def plan_calendar(plan: WeekPlan, *, lookup: Callable[[str], Exercise | None], s
         event.add("summary", f"Practise {session.skill}: {session.title}")
         event.add("description", _description(session.minutes, lookup(session.exercise_id)))
         event.add("categories", ["Peoplecraft", session.skill])
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"Practise {session.skill}: {session.title}")
+        alarm.add("trigger", -ALARM_BEFORE)
+        event.add_component(alarm)
         calendar.add_component(event)
     return calendar.to_ical()
 

@@ -89,12 +89,34 @@ class CardState(models.Model):
 
 
 class CardReview(models.Model):
+    """One grade of a card. ``previous`` is the card's state just before it (``fsrs``, ``due``,
+    ``last_grade``, ``reviews``; None for a card graded for the first time) and ``entry_id`` the
+    practice session the grade logged, so the latest grade can be undone exactly."""
+
     card = models.ForeignKey(CardState, on_delete=models.CASCADE, related_name="history")
     grade = models.CharField(max_length=8)
     reviewed_at = models.DateTimeField()
+    previous = models.JSONField(null=True, blank=True)
+    entry_id = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["reviewed_at", "pk"]
 
     def __str__(self) -> str:
         return f"{self.card} {self.grade}"
+
+
+class PracticeReminder(models.Model):
+    """A learner's opt-in to a daily e-mail of the day's planned sessions.
+
+    ``sent_on`` is the last day a reminder was claimed for: the sender claims a day before it
+    sends (outside any transaction) and gives the claim back when the mail server refuses, so a
+    learner gets at most one reminder a day however often ``practice remind`` runs.
+    """
+
+    owner = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="practice_reminder")
+    enabled = models.BooleanField(default=False)
+    sent_on = models.DateField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.owner}: {'on' if self.enabled else 'off'}"

@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from peoplecraft.core.ownership import get_owned_or_404
-from peoplecraft.practice import habits
+from peoplecraft.practice import habits, month
 from peoplecraft.practice.content import Card, Exercise, bundled_cards, bundled_exercises, for_skill
 from peoplecraft.practice.models import CardState, FocusSkill, PracticeEntry
 from peoplecraft.practice.planner import MAX_FOCUS
@@ -173,3 +173,33 @@ def todays_sessions(user, today: date | None = None) -> list:
     from peoplecraft.practice.plans import rolling_plan  # plans reads focus_get from this module
 
     return list(rolling_plan(owner=user, today=today, days=1).sessions)
+
+
+def month_calendar(
+    *, owner, skills: list[Skill], first: date, today: date | None = None
+) -> list[tuple[Skill, month.MonthGrid]]:
+    """Per skill, the month starting on ``first`` as a habit calendar: one query for all the skills."""
+    from peoplecraft.practice.plans import planned_day
+
+    today = today or timezone.localdate()
+    practised: dict[int, set[date]] = defaultdict(set)
+    ticked: dict[int, set[date]] = defaultdict(set)
+    rows = PracticeEntry.objects.filter(
+        owner=owner, skill_id__in=[s.pk for s in skills], occurred_on__range=(first, month.month_end(first))
+    ).values_list("skill_id", "occurred_on", "source_ref")
+    for skill_id, day, source_ref in rows:
+        practised[skill_id].add(day)
+        if planned_day(source_ref) is not None:
+            ticked[skill_id].add(day)
+    return [(s, month.month_grid(first, practised[s.pk], ticked[s.pk], today=today)) for s in skills]
+
+
+def card_review_last(*, owner):
+    """The learner's latest card grade, if it can be undone (it carries the state before it), else None."""
+    from peoplecraft.practice.models import CardReview
+
+    last = CardReview.objects.filter(card__owner=owner).select_related("card").order_by("-reviewed_at", "-pk").first()
+    if last is None or (last.previous is None and last.card.reviews != 1):
+        return None
+    last.prompt = next((c.prompt for c in bundled_cards() if c.id == last.card.card_id), last.card.card_id)
+    return last

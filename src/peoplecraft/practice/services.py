@@ -17,7 +17,14 @@ from peoplecraft.core import trash
 from peoplecraft.core.models import TrashedItem
 from peoplecraft.practice import scheduling
 from peoplecraft.practice.content import bundled_cards, bundled_exercises
-from peoplecraft.practice.models import CardReview, CardState, EntrySource, FocusSkill, PracticeEntry
+from peoplecraft.practice.models import (
+    CardReview,
+    CardState,
+    EntrySource,
+    FocusSkill,
+    PracticeEntry,
+    PracticeReminder,
+)
 from peoplecraft.practice.planner import MAX_FOCUS
 from peoplecraft.skillmap.models import Skill
 from peoplecraft.skillmap.selectors import skill_in_active_guide
@@ -132,15 +139,16 @@ def card_grade(*, owner, card_id: str, grade: str, now: datetime | None = None) 
     now = now or timezone.now()
     with transaction.atomic():
         state = CardState.objects.select_for_update().filter(owner=owner, card_id=card_id).first()
+        previous = _card_snapshot(state)
         fsrs_state, due = scheduling.review(state.fsrs if state else None, grade, now=now)
         if state is None:
             state = CardState(owner=owner, card_id=card_id, skill=skill)
         state.fsrs, state.due, state.last_grade = fsrs_state, due, grade
         state.reviews += 1
         state.save()
-        CardReview.objects.create(card=state, grade=grade, reviewed_at=now)
+        entry = None
         if grade in CARD_GRADE_RATING:
-            practice_entry_log(
+            entry = practice_entry_log(
                 owner=owner,
                 skill=skill,
                 occurred_on=timezone.localdate(now),
@@ -149,7 +157,60 @@ def card_grade(*, owner, card_id: str, grade: str, now: datetime | None = None) 
                 source=EntrySource.CARD,
                 source_ref=card.id,
             )
+        CardReview.objects.create(
+            card=state, grade=grade, reviewed_at=now, previous=previous, entry_id=entry.pk if entry else None
+        )
     return state
+
+
+def _card_snapshot(state: CardState | None) -> dict | None:
+    if state is None:
+        return None
+    return {
+        "fsrs": state.fsrs,
+        "due": state.due.isoformat(),
+        "last_grade": state.last_grade,
+        "reviews": state.reviews,
+    }
+
+
+def card_grade_undo(*, owner) -> CardReview | None:
+    """Take back the learner's latest card grade: the card gets its state from just before it,
+    exactly (a card graded for the first time becomes new again), and the practice session the
+    grade logged is removed. None when there is nothing to undo.
+
+    Only grades made since undo was possible (they carry the previous state) can be undone.
+    """
+    with transaction.atomic():
+        review = (
+            CardReview.objects.select_for_update()
+            .filter(card__owner=owner)
+            .select_related("card")
+            .order_by("-reviewed_at", "-pk")
+            .first()
+        )
+        if review is None or (review.previous is None and review.card.reviews != 1):
+            return None
+        card = review.card
+        if review.entry_id is not None:
+            PracticeEntry.objects.filter(pk=review.entry_id, owner=owner).delete()
+        review.delete()
+        if review.previous is None:
+            card.delete()
+        else:
+            card.fsrs = review.previous["fsrs"]
+            card.due = datetime.fromisoformat(review.previous["due"])
+            card.last_grade = review.previous["last_grade"]
+            card.reviews = review.previous["reviews"]
+            card.save(update_fields=["fsrs", "due", "last_grade", "reviews"])
+    return review
+
+
+def reminder_set(*, owner, enabled: bool) -> bool:
+    """Opt in to (or out of) the daily e-mail of today's planned sessions."""
+    with transaction.atomic():
+        PracticeReminder.objects.update_or_create(owner=owner, defaults={"enabled": enabled})
+    return enabled
 
 
 def practice_entry_delete(*, entry: PracticeEntry, return_url: str = "", now=None) -> TrashedItem:

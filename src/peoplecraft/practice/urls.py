@@ -1,6 +1,6 @@
 from django.urls import path
 
-from peoplecraft.practice import views
+from peoplecraft.practice import views, views_calendar, views_review
 
 app_name = "practice"
 urlpatterns = [
@@ -8,6 +8,11 @@ urlpatterns = [
     path("log/", views.log, name="log"),
     path("log/<int:entry_id>/delete/", views.entry_delete, name="entry-delete"),
     path("cards/", views.cards, name="cards"),
+    path("cards/review/", views_review.review, name="review"),
+    path("cards/review/grade/", views_review.review_grade, name="review-grade"),
+    path("cards/review/undo/", views_review.review_undo, name="review-undo"),
+    path("calendar/", views_calendar.habit_calendar, name="calendar"),
+    path("reminders/", views_calendar.reminders, name="reminders"),
     path("cards/<slug:card_id>/grade/", views.grade, name="grade"),
     path("plan/", views.plan, name="plan"),
     path("plan/focus/", views.focus, name="focus"),
