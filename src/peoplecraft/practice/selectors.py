@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from peoplecraft.core.ownership import get_owned_or_404
-from peoplecraft.practice import habits
+from peoplecraft.practice import confirmation_sources, habits
 from peoplecraft.practice.content import Card, Exercise, bundled_cards, bundled_exercises, for_skill
 from peoplecraft.practice.models import CardState, FocusSkill, PracticeEntry
 from peoplecraft.practice.planner import MAX_FOCUS
@@ -86,28 +86,51 @@ def entries_list(*, owner, skill: Skill | None = None, limit: int | None = 50) -
     return list(entries[:limit] if limit else entries)
 
 
-def _session_days(owner, skill_ids: list[int]) -> dict[int, list[date]]:
+def _session_days(owner, skill_ids: list[int]) -> tuple[dict[int, list[date]], dict[int, set[date]]]:
+    """(skill id -> session days, skill id -> days with a session the other person confirmed)."""
     days: dict[int, list[date]] = defaultdict(list)
-    rows = PracticeEntry.objects.filter(owner=owner, skill_id__in=skill_ids).values_list("skill_id", "occurred_on")
-    for skill_id, day in rows:
+    rows = list(
+        PracticeEntry.objects.filter(owner=owner, skill_id__in=skill_ids).values_list("pk", "skill_id", "occurred_on")
+    )
+    for _pk, skill_id, day in rows:
         days[skill_id].append(day)
-    return days
+    return days, _confirmed_days(owner, rows)
+
+
+def _confirmed_days(owner, rows) -> dict[int, set[date]]:
+    found = confirmation_sources.confirmations_for(owner, [pk for pk, _skill, _day in rows])
+    confirmed: dict[int, set[date]] = defaultdict(set)
+    for pk, skill_id, day in rows:
+        if pk in found and found[pk].confirmed:
+            confirmed[skill_id].add(day)
+    return confirmed
+
+
+def entry_confirmations(*, owner, entries) -> dict[int, confirmation_sources.Confirmation]:
+    """Entry id -> what the other person said (attributed confirmations only), for these entries."""
+    return confirmation_sources.confirmations_for(owner, [entry.pk for entry in entries])
 
 
 def habits_for(*, owner, skills: list[Skill], today: date | None = None) -> dict[int, habits.HabitSummary]:
-    """Skill id -> habit summary, for many skills in one query."""
+    """Skill id -> habit summary, for many skills in one query (plus the confirmations' queries)."""
     today = today or timezone.localdate()
-    days = _session_days(owner, [s.pk for s in skills])
-    return {skill.pk: habits.habit_summary(days.get(skill.pk, []), today=today) for skill in skills}
+    days, confirmed = _session_days(owner, [s.pk for s in skills])
+    return {
+        skill.pk: habits.habit_summary(days.get(skill.pk, []), today=today, confirmed=confirmed.get(skill.pk, ()))
+        for skill in skills
+    }
 
 
 def strength_points(*, skill: Skill, today: date | None = None, days: int = 90) -> tuple[list, list[date]]:
     """(strength series over the last ``days`` days, the practice days in that window)."""
     today = today or timezone.localdate()
     owner_id = skill.area.guide.owner_id
-    practised = list(PracticeEntry.objects.filter(owner_id=owner_id, skill=skill).values_list("occurred_on", flat=True))
+    entries = PracticeEntry.objects.filter(owner_id=owner_id, skill=skill)
+    rows = list(entries.values_list("pk", "skill_id", "occurred_on"))
+    practised = [day for _pk, _skill, day in rows]
+    confirmed = _confirmed_days(skill.area.guide.owner, rows).get(skill.pk, ())
     start = today - timedelta(days=days - 1)
-    series = habits.strength_series(practised, start=start, end=today)
+    series = habits.strength_series(practised, start=start, end=today, confirmed=confirmed)
     return series, sorted({d for d in practised if start <= d <= today})
 
 
@@ -122,8 +145,14 @@ def skill_practice(*, skill: Skill) -> SkillPractice:
     """What the skill page shows: habit strength, streaks, the latest sessions, its exercises."""
     owner_id = skill.area.guide.owner_id
     entries = list(PracticeEntry.objects.filter(owner_id=owner_id, skill=skill))
-    habit = habits.habit_summary([e.occurred_on for e in entries], today=timezone.localdate())
-    return SkillPractice(habit, entries[:5], for_skill(bundled_exercises(), skill.name))
+    owner = skill.area.guide.owner
+    confirmed = _confirmed_days(owner, [(e.pk, e.skill_id, e.occurred_on) for e in entries]).get(skill.pk, ())
+    habit = habits.habit_summary([e.occurred_on for e in entries], today=timezone.localdate(), confirmed=confirmed)
+    recent = entries[:5]
+    found = entry_confirmations(owner=owner, entries=recent)
+    for entry in recent:
+        entry.confirmation = found.get(entry.pk)
+    return SkillPractice(habit, recent, for_skill(bundled_exercises(), skill.name))
 
 
 @dataclass(frozen=True)
@@ -173,3 +202,46 @@ def todays_sessions(user, today: date | None = None) -> list:
     from peoplecraft.practice.plans import rolling_plan  # plans reads focus_get from this module
 
     return list(rolling_plan(owner=user, today=today, days=1).sessions)
+
+
+@dataclass(frozen=True)
+class Rehearsal:
+    """How to rehearse an exercise: a text to say aloud, or a link to the scenario or card it names."""
+
+    text: str
+    url: str = ""
+    label: str = ""
+
+
+def rehearsal(exercise: Exercise) -> Rehearsal | None:
+    """``rehearse: "scenario: <id>"`` or ``"card: <id>"`` becomes a link; any other text is shown as is."""
+    from django.urls import NoReverseMatch, reverse
+
+    text = exercise.rehearse.strip()
+    if not text:
+        return None
+    kind, _sep, ref = text.partition(":")
+    kind, ref = kind.strip().lower(), ref.strip()
+    if kind == "card" and ref:
+        card = card_get(ref)
+        if card is not None:
+            return Rehearsal(card.prompt, reverse("practice:cards") + f"#card-{card.id}", card.prompt)
+    if kind == "scenario" and ref:
+        try:
+            return Rehearsal("", reverse("scenarios:detail", args=[ref]), ref.replace("-", " ").capitalize())
+        except NoReverseMatch:
+            pass
+    return Rehearsal(text)
+
+
+def ask_question(exercise: Exercise | None, skill_name: str = "") -> str:
+    """The one yes/no question for the other person: the exercise's ``ask``; else one built from its
+    first success criterion; else a generic one about the skill."""
+    from django.utils.translation import gettext as _
+
+    if exercise is not None and exercise.ask:
+        return exercise.ask
+    if exercise is not None and exercise.success:
+        criterion = exercise.success[0].rstrip(".")
+        return _("When we talked just now, did this happen: “%(criterion)s”?") % {"criterion": criterion}
+    return _("When we talked just now, did I practise %(skill)s well with you?") % {"skill": skill_name or _("this")}
