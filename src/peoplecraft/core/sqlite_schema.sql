@@ -69,6 +69,7 @@
 -- migration journal 0004_stored_search_vector
 -- migration learning 0001_initial
 -- migration practice 0001_initial
+-- migration practice 0002_entry_confirmed
 -- migration scenarios 0001_initial
 -- migration sessions 0001_initial
 -- migration skillmap 0001_initial
@@ -226,7 +227,7 @@ CREATE INDEX "practice_cardstate_skill_id_3e692162" ON "practice_cardstate" ("sk
 CREATE TABLE "practice_focusskill" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "position" smallint unsigned NOT NULL CHECK ("position" >= 0), "owner_id" bigint NOT NULL REFERENCES "accounts_user" ("id") DEFERRABLE INITIALLY DEFERRED, "skill_id" bigint NOT NULL REFERENCES "skillmap_skill" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "focus_skill_once" UNIQUE ("owner_id", "skill_id"));
 CREATE INDEX "practice_focusskill_owner_id_cd823b5e" ON "practice_focusskill" ("owner_id");
 CREATE INDEX "practice_focusskill_skill_id_4f235b5d" ON "practice_focusskill" ("skill_id");
-CREATE TABLE "practice_practiceentry" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "occurred_on" date NOT NULL, "exercise_id" varchar(100) NOT NULL, "situation" varchar(500) NOT NULL, "what_happened" text NOT NULL, "went_well" text NOT NULL, "to_improve" text NOT NULL, "self_rating" smallint unsigned NULL CHECK ("self_rating" >= 0), "duration_minutes" integer unsigned NULL CHECK ("duration_minutes" >= 0), "source" varchar(10) NOT NULL, "source_ref" varchar(200) NOT NULL, "created_at" datetime NOT NULL, "owner_id" bigint NOT NULL REFERENCES "accounts_user" ("id") DEFERRABLE INITIALLY DEFERRED, "skill_id" bigint NOT NULL REFERENCES "skillmap_skill" ("id") DEFERRABLE INITIALLY DEFERRED, CONSTRAINT "practice_rating_1_to_5" CHECK (("self_rating" IS NULL OR ("self_rating" >= 1 AND "self_rating" <= 5))));
+CREATE TABLE "practice_practiceentry" ("id" integer NOT NULL PRIMARY KEY AUTOINCREMENT, "occurred_on" date NOT NULL, "exercise_id" varchar(100) NOT NULL, "situation" varchar(500) NOT NULL, "what_happened" text NOT NULL, "went_well" text NOT NULL, "to_improve" text NOT NULL, "self_rating" smallint unsigned NULL CHECK ("self_rating" >= 0), "duration_minutes" integer unsigned NULL CHECK ("duration_minutes" >= 0), "source" varchar(10) NOT NULL, "source_ref" varchar(200) NOT NULL, "created_at" datetime NOT NULL, "owner_id" bigint NOT NULL REFERENCES "accounts_user" ("id") DEFERRABLE INITIALLY DEFERRED, "skill_id" bigint NOT NULL REFERENCES "skillmap_skill" ("id") DEFERRABLE INITIALLY DEFERRED, "confirmed" bool NOT NULL, CONSTRAINT "practice_rating_1_to_5" CHECK (("self_rating" IS NULL OR ("self_rating" >= 1 AND "self_rating" <= 5))));
 CREATE INDEX "practice_practiceentry_owner_id_ee5ad21a" ON "practice_practiceentry" ("owner_id");
 CREATE INDEX "practice_practiceentry_skill_id_c76d37b4" ON "practice_practiceentry" ("skill_id");
 CREATE INDEX "practice_pr_owner_i_543454_idx" ON "practice_practiceentry" ("owner_id", "occurred_on");

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from peoplecraft.feedback.models import AttributedConfirmation, ConfirmationAnswer, MomentRequest
+from peoplecraft.feedback.models import ConfirmationAnswer, MomentRequest
 from peoplecraft.practice import confirmation_sources as cs
 
 _STATES = {
@@ -21,28 +21,19 @@ _STATES = {
 
 
 def entry_confirmations(owner, entry_ids: list[int]) -> dict[int, cs.Confirmation]:
-    """Entry id -> confirmation for the owner's asked entries, in two queries."""
-    moments = list(
-        MomentRequest.objects.filter(owner=owner, practice_entry_id__in=entry_ids).values_list(
-            "pk", "practice_entry_id", "attributed"
-        )
+    """Entry id -> confirmation for the owner's asked entries, in one query (the answer joined in)."""
+    moments = MomentRequest.objects.filter(owner=owner, practice_entry_id__in=entry_ids).values_list(
+        "pk", "practice_entry_id", "attributed", "confirmation__answer", "confirmation__comment"
     )
-    answers = {
-        moment_id: (answer, comment)
-        for moment_id, answer, comment in AttributedConfirmation.objects.filter(
-            moment__owner=owner, moment_id__in=[pk for pk, _entry, attributed in moments if attributed]
-        ).values_list("moment_id", "answer", "comment")
-    }
     found: dict[int, cs.Confirmation] = {}
-    for moment_id, entry_id, attributed in sorted(moments):
-        if attributed and moment_id in answers:
-            answer, comment = answers[moment_id]
-            state, label = _STATES[ConfirmationAnswer(answer)]
-            confirmation = cs.Confirmation(state, str(label), comment)
-        elif attributed:
-            confirmation = cs.Confirmation(cs.ASKED, _("asked, no answer yet"))
-        else:
+    for _pk, entry_id, attributed, answer, comment in sorted(moments, key=lambda row: row[0]):
+        if not attributed:  # pooled: the answer is in the skill's pool, never here
             confirmation = cs.Confirmation(cs.ASKED, _("asked; the answer is pooled, never shown here"))
+        elif answer:
+            state, label = _STATES[ConfirmationAnswer(answer)]
+            confirmation = cs.Confirmation(state, str(label), comment or "")
+        else:
+            confirmation = cs.Confirmation(cs.ASKED, _("asked, no answer yet"))
         if entry_id not in found or found[entry_id].state == cs.ASKED or confirmation.confirmed:
             found[entry_id] = confirmation
     return found
@@ -50,12 +41,3 @@ def entry_confirmations(owner, entry_ids: list[int]) -> dict[int, cs.Confirmatio
 
 def ask_url(entry_id: int) -> str:
     return reverse("feedback:confirm", args=[entry_id])
-
-
-def confirmed_entry_ids(owner) -> set[int]:
-    """The owner's practice entries the other person confirmed (attributed "Yes")."""
-    return set(
-        AttributedConfirmation.objects.filter(moment__owner=owner, answer=ConfirmationAnswer.YES).values_list(
-            "moment__practice_entry_id", flat=True
-        )
-    )

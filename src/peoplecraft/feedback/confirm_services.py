@@ -27,6 +27,7 @@ from peoplecraft.feedback.moment_services import MomentClosed, MomentLink
 from peoplecraft.feedback.selectors import moment_invitation_by_token, moment_invitation_usable
 from peoplecraft.feedback.services import FeedbackError
 from peoplecraft.practice import selectors as practice_selectors
+from peoplecraft.practice import services as practice_services
 
 EXPIRES_DAYS = 7
 MAX_COMMENT = 500
@@ -94,3 +95,5 @@ def confirmation_answer(*, raw_token: str, answer: str | None, comment: str = ""
                 )
         except IntegrityError:
             raise MomentClosed from None
+        if choice == ConfirmationAnswer.YES:
+            practice_services.entry_confirmed(entry_id=moment.practice_entry_id)

@@ -89,21 +89,13 @@ def entries_list(*, owner, skill: Skill | None = None, limit: int | None = 50) -
 def _session_days(owner, skill_ids: list[int]) -> tuple[dict[int, list[date]], dict[int, set[date]]]:
     """(skill id -> session days, skill id -> days with a session the other person confirmed)."""
     days: dict[int, list[date]] = defaultdict(list)
-    rows = list(
-        PracticeEntry.objects.filter(owner=owner, skill_id__in=skill_ids).values_list("pk", "skill_id", "occurred_on")
-    )
-    for _pk, skill_id, day in rows:
-        days[skill_id].append(day)
-    return days, _confirmed_days(owner, rows)
-
-
-def _confirmed_days(owner, rows) -> dict[int, set[date]]:
-    found = confirmation_sources.confirmations_for(owner, [pk for pk, _skill, _day in rows])
     confirmed: dict[int, set[date]] = defaultdict(set)
-    for pk, skill_id, day in rows:
-        if pk in found and found[pk].confirmed:
+    rows = PracticeEntry.objects.filter(owner=owner, skill_id__in=skill_ids)
+    for skill_id, day, was_confirmed in rows.values_list("skill_id", "occurred_on", "confirmed"):
+        days[skill_id].append(day)
+        if was_confirmed:
             confirmed[skill_id].add(day)
-    return confirmed
+    return days, confirmed
 
 
 def entry_confirmations(*, owner, entries) -> dict[int, confirmation_sources.Confirmation]:
@@ -125,10 +117,9 @@ def strength_points(*, skill: Skill, today: date | None = None, days: int = 90) 
     """(strength series over the last ``days`` days, the practice days in that window)."""
     today = today or timezone.localdate()
     owner_id = skill.area.guide.owner_id
-    entries = PracticeEntry.objects.filter(owner_id=owner_id, skill=skill)
-    rows = list(entries.values_list("pk", "skill_id", "occurred_on"))
-    practised = [day for _pk, _skill, day in rows]
-    confirmed = _confirmed_days(skill.area.guide.owner, rows).get(skill.pk, ())
+    rows = list(PracticeEntry.objects.filter(owner_id=owner_id, skill=skill).values_list("occurred_on", "confirmed"))
+    practised = [day for day, _confirmed in rows]
+    confirmed = [day for day, was_confirmed in rows if was_confirmed]
     start = today - timedelta(days=days - 1)
     series = habits.strength_series(practised, start=start, end=today, confirmed=confirmed)
     return series, sorted({d for d in practised if start <= d <= today})
@@ -145,13 +136,9 @@ def skill_practice(*, skill: Skill) -> SkillPractice:
     """What the skill page shows: habit strength, streaks, the latest sessions, its exercises."""
     owner_id = skill.area.guide.owner_id
     entries = list(PracticeEntry.objects.filter(owner_id=owner_id, skill=skill))
-    owner = skill.area.guide.owner
-    confirmed = _confirmed_days(owner, [(e.pk, e.skill_id, e.occurred_on) for e in entries]).get(skill.pk, ())
+    confirmed = [e.occurred_on for e in entries if e.confirmed]
     habit = habits.habit_summary([e.occurred_on for e in entries], today=timezone.localdate(), confirmed=confirmed)
     recent = entries[:5]
-    found = entry_confirmations(owner=owner, entries=recent)
-    for entry in recent:
-        entry.confirmation = found.get(entry.pk)
     return SkillPractice(habit, recent, for_skill(bundled_exercises(), skill.name))
 
 
