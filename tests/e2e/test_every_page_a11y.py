@@ -117,7 +117,7 @@ def site(module_server, module_browser):
     page.goto(f"{server.base_url}/practice/log/")
     page.get_by_label("Skill").select_option(label="Active Listening")
     page.get_by_label("Situation or exercise").fill("Sam's worry about the release")
-    page.get_by_role("button", name="Log it and ask the other person to confirm").click()
+    page.get_by_role("button", name="Save, then ask the other person to confirm").click()
     page.wait_for_url(re.compile(r"/feedback/confirm/\d+/$"))
     urls["practice_entry"] = page.url.rstrip("/").rsplit("/", 1)[1]
     page.get_by_role("button", name="Create the question").click()

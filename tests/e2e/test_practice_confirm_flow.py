@@ -33,7 +33,7 @@ def test_log_ask_confirm_on_a_phone_without_javascript(live_server_with_note, br
     page.get_by_label("Skill").select_option(label="Active Listening")
     skill_id = page.get_by_label("Skill").input_value()
     page.get_by_label("Situation or exercise").fill("Sam's worry about the release")
-    page.get_by_role("button", name="Log it and ask the other person to confirm").click()
+    page.get_by_role("button", name="Save, then ask the other person to confirm").click()
     page.wait_for_url(re.compile(r"/feedback/confirm/\d+/$"))
     expect(page.get_by_role("heading", name="Ask the other person to confirm")).to_be_visible()
     page.get_by_label(re.compile("About this one conversation")).check()

@@ -76,7 +76,7 @@ def log(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Logged practice of %s.") % entry.skill.name)
             ask = confirmation_sources.ask_url(entry.pk)
-            if ask and request.POST.get("then") == "ask":  # "Log it and ask the other person"
+            if ask and request.POST.get("then") == "ask":  # "Save, then ask the other person to confirm"
                 return redirect_after_post(request, ask)
             return redirect_after_post(request, "practice:log")
     template = "practice/log.html#log-form" if request.htmx else "practice/log.html"
