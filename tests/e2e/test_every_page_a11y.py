@@ -66,6 +66,8 @@ PAGES = {
     "feedback": "/feedback/",
     "feedback new": "/feedback/new/",
     "feedback moment new": "/feedback/moments/new/",
+    "practice confirm (ask the other person)": "/feedback/confirm/{practice_entry}/",
+    "practice confirm rater (signed out)": "{confirm_link}",
 }
 # Pages whose violations live in templates this change may not touch (src/peoplecraft/feedback/**).
 KNOWN_FEEDBACK_FAILURES: dict[str, str] = {}
@@ -114,6 +116,17 @@ def site(module_server, module_browser):
 
     page.goto(f"{server.base_url}/practice/exercises/")
     urls["exercise"] = page.locator('main a[href^="/practice/exercises/"]').first.get_attribute("href")
+
+    # A logged practice, and the one-question link for the other person (issue 16).
+    page.goto(f"{server.base_url}/practice/log/")
+    page.get_by_label("Skill").select_option(label="Active Listening")
+    page.get_by_label("Situation or exercise").fill("Sam's worry about the release")
+    page.get_by_role("button", name="Save, then ask the other person to confirm").click()
+    page.wait_for_url(re.compile(r"/feedback/confirm/\d+/$"))
+    urls["practice_entry"] = page.url.rstrip("/").rsplit("/", 1)[1]
+    page.get_by_role("button", name="Create the question").click()
+    expect(page.get_by_role("heading", name="Links — shown only now")).to_be_visible()
+    urls["confirm_link"] = page.get_by_label("Link 1", exact=True).input_value().removeprefix(server.base_url)
 
     page.goto(f"{server.base_url}/practice/scenarios/")
     page.get_by_role("link", name="Forty comments: mediating two teammates").click()

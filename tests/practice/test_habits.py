@@ -76,3 +76,15 @@ def test_summary_ignores_future_entries():
     assert summary.total_sessions == 2 and summary.last_practised == D + timedelta(days=1)
     assert summary.current_streak == 2 and summary.this_week == 2
     assert summary.strength == pytest.approx(9.4277, abs=1e-3)
+
+
+def test_a_confirmed_day_weighs_one_and_a_half_and_strength_stays_at_most_100():
+    from peoplecraft.practice import habits as habit_rules
+
+    day = date(2026, 3, 2)
+    plain = habit_rules.strength_on([day], day)
+    confirmed = habit_rules.strength_on([day], day, confirmed=[day])
+    assert confirmed == pytest.approx(plain * habit_rules.CONFIRMED_WEIGHT)
+    assert habit_rules.strength_on([day], day, confirmed=[day - timedelta(days=1)]) == pytest.approx(plain)
+    every_day = [day - timedelta(days=n) for n in range(400)]
+    assert habit_rules.strength_on(every_day, day, confirmed=every_day) == pytest.approx(100.0)

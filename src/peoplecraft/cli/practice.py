@@ -119,8 +119,19 @@ def log(
     minutes: int | None = typer.Option(None, "--minutes", help="How long it took, in minutes."),
     on: str | None = typer.Option(None, "--date", help="The day it happened, YYYY-MM-DD (default: today)."),
     exercise: str = typer.Option("", "--exercise", help="The id of the exercise you did, if any."),
+    ask: bool = typer.Option(
+        False, "--ask", help="Then ask the other person to confirm it: prints a one-question link to pass on (once)."
+    ),
+    ask_email: str = typer.Option(
+        "", "--ask-email", help="Then ask the other person to confirm it: Peoplecraft e-mails them the link."
+    ),
+    pooled: bool = typer.Option(
+        False,
+        "--pooled",
+        help="With --ask/--ask-email: their answer is anonymous, pooled per skill (default: attributed).",
+    ),
 ) -> None:
-    """Log a practice session."""
+    """Log a practice session (and, with --ask or --ask-email, ask the other person to confirm it)."""
     owner = context.owner()
     from django.utils import timezone
 
@@ -128,6 +139,7 @@ def log(
 
     day = context.parse_date(on, "--date") or timezone.localdate()
     found = _skill(owner, skill)
+    _ask_check(ask, ask_email, pooled)
     try:
         entry = services.practice_entry_log(
             owner=owner,
@@ -145,6 +157,48 @@ def log(
     except services.PracticeError as error:
         context.fail(context.option_message(error.field, str(error), LOG_OPTIONS))
     typer.echo(f"Logged {entry.skill.name} on {entry.occurred_on.isoformat()}.")
+    if ask or ask_email:
+        _ask_confirmation(owner, entry, email=ask_email, pooled=pooled)
+
+
+def _ask_check(ask: bool, email: str, pooled: bool) -> None:
+    """Bad --ask options fail before anything is logged."""
+    if pooled and not (ask or email):
+        context.fail("--pooled: add --ask (a link to pass on) or --ask-email ADDRESS")
+    if ask and email:
+        context.fail("--ask-email: choose --ask (a link to pass on) or --ask-email, not both")
+    if email:
+        from django.core.exceptions import ValidationError
+        from django.core.validators import validate_email
+
+        from peoplecraft.feedback.services import email_available, no_email_problem
+
+        try:
+            validate_email(email.strip())
+        except ValidationError:
+            context.fail(f"--ask-email: {email!r} is not a valid e-mail address")
+        if not email_available():
+            context.fail(f"--ask-email: {no_email_problem()}")
+
+
+def _ask_confirmation(owner, entry, *, email: str, pooled: bool) -> None:
+    """The other person's one-question link (see feedback.confirm_services); the entry is already logged."""
+    from peoplecraft.cli.feedback import _base_url
+    from peoplecraft.feedback import confirm_services
+    from peoplecraft.feedback.services import FeedbackError
+
+    try:
+        moment, link = confirm_services.confirmation_create(
+            owner=owner, entry_id=entry.pk, base_url=_base_url(), attributed=not pooled, email=email
+        )
+    except FeedbackError as error:
+        context.fail("--ask-email: " + "; ".join(error.problems) + " (the session itself is logged)")
+    typer.echo(f"Question for the other person: {moment.question}")
+    if link.url:
+        who = "pooled, anonymous" if pooled else "attributed: you will see their answer on this session"
+        typer.echo(f"Link to pass on ({who}; shown only now): {link.url}")
+    else:
+        typer.echo(f"E-mailed to {link.email}.")
 
 
 @app.command("plan")

@@ -221,3 +221,7 @@ def register() -> None:
     register_prompt_source("feedback", feedback_prompts)
     register_link_kind(LinkKind("feedback-request", "360° feedback request", _request_exists))
     register_feedback_source("feedback", released_feedback_items)
+    from peoplecraft.feedback import confirm_selectors
+    from peoplecraft.practice.confirmation_sources import register_confirmation_source
+
+    register_confirmation_source("feedback", confirm_selectors.entry_confirmations, confirm_selectors.ask_url)

@@ -217,12 +217,22 @@ class MomentRequest(models.Model):
     expires_on = models.DateField()
     closed_at = models.DateTimeField(null=True, blank=True)
     link_base_url = models.CharField(max_length=200, blank=True)  # where e-mailed links point (see delivery.py)
+    # A practice confirmation (issue 16, "rehearse -> try -> ask"): a yes/no question about one logged
+    # practice entry (an id, not a key: feedback reads practice, never the other way round).
+    # ``attributed``: the one answer is the learner's to read, on that entry (:class:`ConfirmationAnswer`);
+    # otherwise it joins the skill's pool like any moment answer and is never shown per entry.
+    practice_entry_id = models.PositiveIntegerField(null=True, blank=True)
+    attributed = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return f"Moment {self.pk}"
+
+    @property
+    def is_confirmation(self) -> bool:
+        return self.practice_entry_id is not None
 
     def is_open(self, today=None) -> bool:
         today = today or timezone.localdate()
@@ -242,6 +252,27 @@ class MomentInvitation(models.Model):
 
     def __str__(self) -> str:
         return "moment invitation"
+
+
+class ConfirmationAnswer(models.TextChoices):
+    YES = "yes", _("Yes")
+    NOT_REALLY = "not_really", _("Not really")
+    NOT_SURE = "not_sure", _("Not sure")
+
+
+class AttributedConfirmation(models.Model):
+    """The answer to an attributed practice confirmation: the rater was told the learner reads it.
+
+    Only attributed confirmations have one; a pooled confirmation's answer is a sealed moment answer
+    in the skill's pool, with no link to the moment or the practice entry."""
+
+    moment = models.OneToOneField(MomentRequest, on_delete=models.CASCADE, related_name="confirmation")
+    answer = models.CharField(max_length=12, choices=ConfirmationAnswer.choices)
+    comment = models.TextField(blank=True)
+    received_on = models.DateField()
+
+    def __str__(self) -> str:
+        return f"confirmation {self.answer}"
 
 
 class MomentResponse(models.Model):

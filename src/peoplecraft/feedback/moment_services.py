@@ -97,6 +97,8 @@ def moment_create(
     emails: Sequence[str] = (),
     links: int = 0,
     expires_days: int = EXPIRES_DAYS,
+    practice_entry_id: int | None = None,
+    attributed: bool = False,
 ) -> tuple[MomentRequest, list[MomentLink]]:
     """Ask one question about one skill; e-mail each address, and return the links to pass on (shown once)."""
     emails = [email.strip() for email in emails if email.strip()]
@@ -114,6 +116,8 @@ def moment_create(
             question=question,
             expires_on=timezone.localdate() + timedelta(days=expires_days),
             link_base_url=base_url.rstrip("/"),
+            practice_entry_id=practice_entry_id,  # a practice confirmation: see confirm_services.py
+            attributed=attributed,
         )
         issued = [_issue(moment, email, base_url) for email in emails]
         issued += [_issue(moment, "", base_url) for _ in range(links)]

@@ -24,9 +24,9 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from peoplecraft.core.http import redirect_after_post
-from peoplecraft.feedback import forms, moment_services, rater_services, selectors
+from peoplecraft.feedback import confirm_services, forms, moment_services, rater_services, selectors
 from peoplecraft.feedback.mail import learner_name
-from peoplecraft.feedback.models import Delivery
+from peoplecraft.feedback.models import ConfirmationAnswer, Delivery
 from peoplecraft.feedback.operator import operator_sentence, threat_model_html
 from peoplecraft.feedback.rater_csrf import same_origin_csrf
 from peoplecraft.feedback.services import FeedbackError
@@ -250,6 +250,8 @@ def moment(request: HttpRequest) -> HttpResponse:
         return _gone(request)
     if request.user.is_authenticated and request.user.pk == invitation.moment.owner_id:
         return _page(request, "feedback/rater/own_request.html", status=403)
+    if invitation.moment.is_confirmation:
+        return _confirmation(request, invitation, raw)
     context = {
         "learner": learner_name(invitation.moment),
         "operator": operator_sentence(learner_name(invitation.moment)),
@@ -276,4 +278,36 @@ def moment(request: HttpRequest) -> HttpResponse:
             response.delete_cookie(COOKIE, path="/r/")
             return response
     template = "feedback/rater/moment.html#moment-form" if request.htmx else "feedback/rater/moment.html"
+    return _page(request, template, context, status=400 if context["problems"] else 200)
+
+
+def _confirmation(request: HttpRequest, invitation, raw: str) -> HttpResponse:
+    """A practice confirmation: Yes / Not really / Not sure and a comment (see confirm_services)."""
+    moment = invitation.moment
+    context = {
+        "learner": learner_name(moment),
+        "operator": operator_sentence(learner_name(moment)),
+        "question": moment.question,
+        "attributed": moment.attributed,
+        "pass_on": not invitation.email,
+        "skill": moment.pool.skill.name,
+        "answers": ConfirmationAnswer.choices,
+        "chosen": request.POST.get("answer", ""),
+        "comment": request.POST.get("comment", ""),
+        "problems": [],
+    }
+    if request.method == "POST":
+        try:
+            confirm_services.confirmation_answer(
+                raw_token=raw, answer=request.POST.get("answer"), comment=request.POST.get("comment", "")
+            )
+        except moment_services.MomentClosed:
+            return _gone(request)
+        except FeedbackError as error:
+            context["problems"] = error.problems
+        else:
+            response = _private(redirect_after_post(request, "rater:done"))
+            response.delete_cookie(COOKIE, path="/r/")
+            return response
+    template = "feedback/rater/confirm.html#confirm-form" if request.htmx else "feedback/rater/confirm.html"
     return _page(request, template, context, status=400 if context["problems"] else 200)

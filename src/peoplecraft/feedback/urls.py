@@ -1,6 +1,6 @@
 from django.urls import path
 
-from peoplecraft.feedback import moment_views, views
+from peoplecraft.feedback import confirm_views, moment_views, views
 
 app_name = "feedback"
 urlpatterns = [
@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:request_id>/thresholds/", views.thresholds, name="thresholds"),
     path("<int:request_id>/delete/", views.delete, name="delete"),
     path("<int:request_id>/invitations/<int:invitation_id>/resend/", views.resend, name="resend"),
+    path("confirm/<int:entry_id>/", confirm_views.confirm, name="confirm"),
     path("moments/new/", moment_views.moment_create, name="moment_create"),
     path("moments/results.json", moment_views.moments_json, name="moments_json"),
     path("moments/<int:moment_id>/", moment_views.moment_detail, name="moment"),

@@ -11,6 +11,16 @@ counts half as much as today. One missed day costs under 5 % of the current stre
 months behind it; a fortnight without practice halves it. Daily practice from zero reaches 50
 after 14 days and 75 after 28; practising three days a week settles near 43.
 
+A day with a practice the other person confirmed (issue 16: they answered "Yes" to the
+exercise's question through an attributed confirmation link) weighs CONFIRMED_WEIGHT = 1.5 instead
+of 1, and strength is capped at 100:
+
+    strength(day) = min(100, strength(day - 1) * DECAY + 100 * (1 - DECAY) * weight(day))
+    weight(day) = 1.5 if a session that day was confirmed, 1 if practised, else 0
+
+A confirmed day thus counts like one and a half self-rated days; pooled confirmations never count
+here (their answers are not known per session).
+
 Streaks count consecutive calendar days with practice. The current streak is still alive if
 the last practice was yesterday (today is not over yet). Pure module: no Django.
 """
@@ -24,6 +34,7 @@ from datetime import date, timedelta
 
 HALF_LIFE_DAYS = 14
 DECAY = 0.5 ** (1 / HALF_LIFE_DAYS)
+CONFIRMED_WEIGHT = 1.5
 
 
 @dataclass(frozen=True)
@@ -37,21 +48,26 @@ class HabitSummary:
     weekly: tuple[tuple[date, int], ...]  # (Monday, sessions), oldest first
 
 
-def strength_series(days: Iterable[date], *, start: date, end: date) -> list[tuple[date, float]]:
-    """Strength on every day from ``start`` to ``end``; practice before ``start`` is counted in."""
+def strength_series(
+    days: Iterable[date], *, start: date, end: date, confirmed: Iterable[date] = ()
+) -> list[tuple[date, float]]:
+    """Strength on every day from ``start`` to ``end``; practice before ``start`` is counted in.
+    ``confirmed``: the days with a session the other person confirmed (weight CONFIRMED_WEIGHT)."""
     practised = set(days)
+    confirmed_days = set(confirmed) & practised
     earliest = min(practised, default=start)
     value, day, series = 0.0, min(earliest, start), []
     while day <= end:
-        value = value * DECAY + (100 * (1 - DECAY) if day in practised else 0.0)
+        weight = CONFIRMED_WEIGHT if day in confirmed_days else 1.0 if day in practised else 0.0
+        value = min(100.0, value * DECAY + 100 * (1 - DECAY) * weight)
         if day >= start:
             series.append((day, value))
         day += timedelta(days=1)
     return series
 
 
-def strength_on(days: Iterable[date], day: date) -> float:
-    series = strength_series(days, start=day, end=day)
+def strength_on(days: Iterable[date], day: date, confirmed: Iterable[date] = ()) -> float:
+    series = strength_series(days, start=day, end=day, confirmed=confirmed)
     return series[-1][1] if series else 0.0
 
 
@@ -88,13 +104,16 @@ def weekly_counts(sessions: Iterable[date], *, today: date, weeks: int = 8) -> t
     return tuple((monday, by_week.get(monday, 0)) for monday in mondays)
 
 
-def habit_summary(sessions: Iterable[date], *, today: date, weeks: int = 8) -> HabitSummary:
-    """Everything the practice pages show about one skill, from the dates of its sessions."""
+def habit_summary(
+    sessions: Iterable[date], *, today: date, weeks: int = 8, confirmed: Iterable[date] = ()
+) -> HabitSummary:
+    """Everything the practice pages show about one skill, from the dates of its sessions
+    (``confirmed``: the dates of its sessions the other person confirmed)."""
     sessions = [day for day in sessions if day <= today]
     current, longest = streaks(sessions, today=today)
     weekly = weekly_counts(sessions, today=today, weeks=weeks)
     return HabitSummary(
-        strength=strength_on(sessions, today),
+        strength=strength_on(sessions, today, confirmed),
         current_streak=current,
         longest_streak=longest,
         this_week=weekly[-1][1] if weekly else 0,

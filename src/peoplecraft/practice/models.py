@@ -38,6 +38,10 @@ class PracticeEntry(models.Model):
     source = models.CharField(max_length=10, choices=EntrySource.choices, default=EntrySource.MANUAL)
     source_ref = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The other person answered "Yes" to an attributed confirmation of this session (issue 16; set by
+    # the feedback app through services.entry_confirmed). Counts 1.5x in habit strength (habits.py).
+    # A pooled confirmation never sets it: its answer is not known per session.
+    confirmed = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-occurred_on", "-created_at", "-pk"]

@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from peoplecraft.core.ownership import get_owned_or_404
-from peoplecraft.practice import habits, month
+from peoplecraft.practice import confirmation_sources, habits, month
 from peoplecraft.practice.content import Card, Exercise, bundled_cards, bundled_exercises, for_skill
 from peoplecraft.practice.models import CardState, FocusSkill, PracticeEntry
 from peoplecraft.practice.planner import MAX_FOCUS
@@ -86,28 +86,42 @@ def entries_list(*, owner, skill: Skill | None = None, limit: int | None = 50) -
     return list(entries[:limit] if limit else entries)
 
 
-def _session_days(owner, skill_ids: list[int]) -> dict[int, list[date]]:
+def _session_days(owner, skill_ids: list[int]) -> tuple[dict[int, list[date]], dict[int, set[date]]]:
+    """(skill id -> session days, skill id -> days with a session the other person confirmed)."""
     days: dict[int, list[date]] = defaultdict(list)
-    rows = PracticeEntry.objects.filter(owner=owner, skill_id__in=skill_ids).values_list("skill_id", "occurred_on")
-    for skill_id, day in rows:
+    confirmed: dict[int, set[date]] = defaultdict(set)
+    rows = PracticeEntry.objects.filter(owner=owner, skill_id__in=skill_ids)
+    for skill_id, day, was_confirmed in rows.values_list("skill_id", "occurred_on", "confirmed"):
         days[skill_id].append(day)
-    return days
+        if was_confirmed:
+            confirmed[skill_id].add(day)
+    return days, confirmed
+
+
+def entry_confirmations(*, owner, entries) -> dict[int, confirmation_sources.Confirmation]:
+    """Entry id -> what the other person said (attributed confirmations only), for these entries."""
+    return confirmation_sources.confirmations_for(owner, [entry.pk for entry in entries])
 
 
 def habits_for(*, owner, skills: list[Skill], today: date | None = None) -> dict[int, habits.HabitSummary]:
-    """Skill id -> habit summary, for many skills in one query."""
+    """Skill id -> habit summary, for many skills in one query (plus the confirmations' queries)."""
     today = today or timezone.localdate()
-    days = _session_days(owner, [s.pk for s in skills])
-    return {skill.pk: habits.habit_summary(days.get(skill.pk, []), today=today) for skill in skills}
+    days, confirmed = _session_days(owner, [s.pk for s in skills])
+    return {
+        skill.pk: habits.habit_summary(days.get(skill.pk, []), today=today, confirmed=confirmed.get(skill.pk, ()))
+        for skill in skills
+    }
 
 
 def strength_points(*, skill: Skill, today: date | None = None, days: int = 90) -> tuple[list, list[date]]:
     """(strength series over the last ``days`` days, the practice days in that window)."""
     today = today or timezone.localdate()
     owner_id = skill.area.guide.owner_id
-    practised = list(PracticeEntry.objects.filter(owner_id=owner_id, skill=skill).values_list("occurred_on", flat=True))
+    rows = list(PracticeEntry.objects.filter(owner_id=owner_id, skill=skill).values_list("occurred_on", "confirmed"))
+    practised = [day for day, _confirmed in rows]
+    confirmed = [day for day, was_confirmed in rows if was_confirmed]
     start = today - timedelta(days=days - 1)
-    series = habits.strength_series(practised, start=start, end=today)
+    series = habits.strength_series(practised, start=start, end=today, confirmed=confirmed)
     return series, sorted({d for d in practised if start <= d <= today})
 
 
@@ -122,8 +136,10 @@ def skill_practice(*, skill: Skill) -> SkillPractice:
     """What the skill page shows: habit strength, streaks, the latest sessions, its exercises."""
     owner_id = skill.area.guide.owner_id
     entries = list(PracticeEntry.objects.filter(owner_id=owner_id, skill=skill))
-    habit = habits.habit_summary([e.occurred_on for e in entries], today=timezone.localdate())
-    return SkillPractice(habit, entries[:5], for_skill(bundled_exercises(), skill.name))
+    confirmed = [e.occurred_on for e in entries if e.confirmed]
+    habit = habits.habit_summary([e.occurred_on for e in entries], today=timezone.localdate(), confirmed=confirmed)
+    recent = entries[:5]
+    return SkillPractice(habit, recent, for_skill(bundled_exercises(), skill.name))
 
 
 @dataclass(frozen=True)
@@ -203,3 +219,46 @@ def card_review_last(*, owner):
         return None
     last.prompt = next((c.prompt for c in bundled_cards() if c.id == last.card.card_id), last.card.card_id)
     return last
+
+
+@dataclass(frozen=True)
+class Rehearsal:
+    """How to rehearse an exercise: a text to say aloud, or a link to the scenario or card it names."""
+
+    text: str
+    url: str = ""
+    label: str = ""
+
+
+def rehearsal(exercise: Exercise) -> Rehearsal | None:
+    """``rehearse: "scenario: <id>"`` or ``"card: <id>"`` becomes a link; any other text is shown as is."""
+    from django.urls import NoReverseMatch, reverse
+
+    text = exercise.rehearse.strip()
+    if not text:
+        return None
+    kind, _sep, ref = text.partition(":")
+    kind, ref = kind.strip().lower(), ref.strip()
+    if kind == "card" and ref:
+        card = card_get(ref)
+        if card is not None:
+            return Rehearsal(card.prompt, reverse("practice:cards") + f"#card-{card.id}", card.prompt)
+    if kind == "scenario" and ref:
+        try:
+            return Rehearsal("", reverse("scenarios:detail", args=[ref]), ref.replace("-", " ").capitalize())
+        except NoReverseMatch:
+            pass
+    return Rehearsal(text)
+
+
+def ask_question(exercise: Exercise | None, skill_name: str = "") -> str:
+    """The one yes/no question for the other person: the exercise's ``ask``; else one built from its
+    first success criterion; else a generic one about the skill."""
+    from django.utils.translation import gettext as _
+
+    if exercise is not None and exercise.ask:
+        return exercise.ask
+    if exercise is not None and exercise.success:
+        criterion = exercise.success[0].rstrip(".")
+        return _("When we talked just now, did this happen: “%(criterion)s”?") % {"criterion": criterion}
+    return _("When we talked just now, did I practise %(skill)s well with you?") % {"skill": skill_name or _("this")}

@@ -263,3 +263,10 @@ def planned_session_untick(*, owner, day: date, skill_id: int) -> int:
             owner=owner, source_ref=plans.session_key(day, skill_id)
         ).delete()
     return deleted
+
+
+def entry_confirmed(*, entry_id: int) -> None:
+    """The other person confirmed this session (an attributed "Yes"): it now weighs more in habit strength.
+    Only ever set, never cleared: a later "Not really" about the same session does not undo a "Yes"."""
+    with transaction.atomic():
+        PracticeEntry.objects.filter(pk=entry_id).update(confirmed=True)

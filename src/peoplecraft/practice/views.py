@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from peoplecraft.core.confirm import confirmed, deleted_with_undo
 from peoplecraft.core.http import post_form, redirect_after_post
 from peoplecraft.core.inputs import parse_date
-from peoplecraft.practice import calendar, charts, confirmations, plans, selectors, services
+from peoplecraft.practice import calendar, charts, confirmation_sources, confirmations, plans, selectors, services
 from peoplecraft.practice.forms import FocusForm, GradeForm, LogForm
 from peoplecraft.practice.models import EntrySource
 from peoplecraft.skillmap import selectors as skillmap_selectors
@@ -75,6 +75,9 @@ def log(request: HttpRequest) -> HttpResponse:
             form.add_error(error.field if error.field in form.fields else None, str(error))
         else:
             messages.success(request, _("Logged practice of %s.") % entry.skill.name)
+            ask = confirmation_sources.ask_url(entry.pk)
+            if ask and request.POST.get("then") == "ask":  # "Save, then ask the other person to confirm"
+                return redirect_after_post(request, ask)
             return redirect_after_post(request, "practice:log")
     template = "practice/log.html#log-form" if request.htmx else "practice/log.html"
     return render(request, template, _log_context(request, form), status=400)
@@ -82,8 +85,11 @@ def log(request: HttpRequest) -> HttpResponse:
 
 def _log_context(request: HttpRequest, form: LogForm) -> dict:
     entries = list(selectors.entries_list(owner=request.user, limit=30))
+    found = selectors.entry_confirmations(owner=request.user, entries=entries)
     for entry in entries:
         entry.delete_confirmation = confirmations.entry_delete(entry)
+        entry.confirmation = found.get(entry.pk)
+        entry.ask_url = confirmation_sources.ask_url(entry.pk)
     return {"form": form, "entries": entries}
 
 
@@ -240,7 +246,13 @@ def exercise_detail(request: HttpRequest, exercise_id: str) -> HttpResponse:
     if exercise is None:
         raise Http404
     skill = _skills(request).filter(name__iexact=exercise.skill).first()
-    return render(request, "practice/exercise.html", {"exercise": exercise, "skill": skill})
+    context = {
+        "exercise": exercise,
+        "skill": skill,
+        "rehearse": selectors.rehearsal(exercise),
+        "ask_question": selectors.ask_question(exercise),
+    }
+    return render(request, "practice/exercise.html", context)
 
 
 @require_GET
