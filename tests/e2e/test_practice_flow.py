@@ -18,7 +18,7 @@ def test_focus_grade_log_and_see_strength(live_server_with_note, browser):
     page.get_by_role("navigation").get_by_role("link", name="Learn").click()
     page.get_by_role("link", name="Browse the catalogue").click()
     page.get_by_label("Skill").select_option(label="Active Listening")
-    page.get_by_role("button", name="Filter").click()
+    page.get_by_role("button", name="Search").click()
     page.get_by_role("button", name="5 ways to listen better").click()
     expect(page.locator("#add-ted-treasure-listen").get_by_role("link", name="On your list")).to_be_visible()
 
