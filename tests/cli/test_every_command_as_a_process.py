@@ -175,6 +175,11 @@ RUNS: dict[str, list[Run]] = {
         run("practice", "plan", shows="Next 7 days"),
         run("practice", "plan", "--week", SOON, shows="Week of"),
     ],
+    "practice remind": [
+        run("practice", "remind", "--on", shows="on"),
+        run("practice", "remind"),
+        run("practice", "remind", "--on", "--off", code=2),
+    ],
     "practice tick": [run("practice", "tick", "Empathy", "--undo", used=True, shows="not ticked off")],
     "practice cards": [json_run("practice", "cards", used=True), run("practice", "cards", used=True)],
     "practice grade": [run("practice", "grade", "empathy-1", "good", used=True, shows="Graded empathy-1")],

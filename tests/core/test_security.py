@@ -57,6 +57,7 @@ def _page_urls(guide) -> list[str]:
         "invitation_id": 999_999,
         "moment_id": 999_999,
         "day": "2026-01-05",  # a planned practice session's day
+        "resource_id": "ted-treasure-listen",  # a catalogue entry
     }
     urls = []
     for name, pattern in _named_patterns():
