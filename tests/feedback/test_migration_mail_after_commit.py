@@ -5,27 +5,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+from migration_steps import latest_schema_afterwards  # noqa: F401 - the autouse fixture
+from migration_steps import migrate as _migrate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [("feedback", "0004_released_results")]
 AFTER = [("feedback", "0005_mail_after_commit")]
-
-
-def _migrate(target):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(target)
-    return executor.loader.project_state(target).apps
-
-
-@pytest.fixture(autouse=True)
-def _back_to_the_latest_schema():
-    yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 def test_invitees_of_a_reminded_request_count_as_reminded(owner, imported_guide):

@@ -5,28 +5,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+from migration_steps import latest, latest_schema_afterwards  # noqa: F401 - latest_schema_afterwards is autouse
+from migration_steps import migrate as _migrate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [("feedback", "0003_unlinkable_storage")]
 AFTER = [("feedback", "0004_released_results")]
-
-
-def _migrate(target):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(target)
-    return executor.loader.project_state(target).apps
-
-
-@pytest.fixture(autouse=True)
-def _latest_schema_afterwards():
-    """Leave the database at the latest migrations: later tests on this database need every table."""
-    yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 def test_earlier_releases_get_their_figures_as_pages_computed_them(owner, imported_guide, listening):
@@ -68,7 +53,7 @@ def test_earlier_releases_get_their_figures_as_pages_computed_them(owner, import
         )
 
     _migrate(AFTER)
-    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())  # today's models need the later columns
+    _migrate(latest())  # today's models need the later columns
     from peoplecraft.feedback import moment_results, releasing, results
     from peoplecraft.feedback.models import FeedbackRequest, ReleasedResult
 

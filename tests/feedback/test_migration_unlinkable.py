@@ -6,27 +6,13 @@ from datetime import date, timedelta
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+from migration_steps import latest_schema_afterwards  # noqa: F401 - the autouse fixture
+from migration_steps import migrate as _migrate
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [("feedback", "0002_moments")]
 AFTER = [("feedback", "0003_unlinkable_storage")]
-
-
-def _migrate(target):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(target)
-    return executor.loader.project_state(target).apps
-
-
-@pytest.fixture(autouse=True)
-def _back_to_the_latest_schema():
-    """Leave the database fully migrated for the tests that run after this one."""
-    yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 def test_existing_data_is_carried_over_without_state_or_readable_drafts(owner, imported_guide):
